@@ -1,0 +1,25 @@
+package schema
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestColumnLetter(t *testing.T) {
+	for n, want := range map[int]string{0: "", 1: "A", 26: "Z", 27: "AA", 52: "AZ", 703: "AAA", 16384: "XFD"} {
+		if got := ColumnLetter(n); got != want {
+			t.Errorf("ColumnLetter(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestProblemError(t *testing.T) {
+	inner := errors.New("boom")
+	p := &Problem{File: "a.xlsx", Sheet: "Jan", Row: 4, Column: 3, Field: "status", Reason: "unknown status", Value: "maybe", Err: inner}
+	if got, want := p.Error(), `a.xlsx sheet "Jan" row 4 column C (status): unknown status (value "maybe"): boom`; got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if !errors.Is(p, inner) {
+		t.Error("Unwrap lost the cause")
+	}
+}
