@@ -1,0 +1,275 @@
+package normalize
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"needsmap/data/reference"
+	"needsmap/data/schema"
+	"needsmap/data/source"
+)
+
+// Stats counts what happened to the rows of one input.
+type Stats struct {
+	File     string
+	Sheet    string
+	Layout   string
+	Encoding string
+	Read     int // data rows read
+	Kept     int // rows used
+	Rejected int // rows not used (each has a problem)
+	Cells    int // cells ignored in kept rows (each has a problem)
+}
+
+// Survey reads survey responses from a table and passes each usable one to
+// emit. The Response passed to emit is reused: emit must copy what it keeps.
+type Survey struct {
+	Vocab   *Vocabulary
+	Geo     *reference.Geography
+	Options SurveyOptions
+	// Report receives every problem, in file order.
+	Report func(schema.Problem)
+}
+
+// ErrNoSurveyColumns is wrapped by the error for a table that has no
+// usable survey columns.
+var ErrNoSurveyColumns = errors.New("not a needs-assessment survey")
+
+// Read maps the table's columns and streams its rows. It fails only when
+// the table cannot be used at all.
+func (s *Survey) Read(t *source.Table, emit func(*schema.Response) error) (Stats, error) {
+	st := Stats{File: t.File, Sheet: t.Sheet, Layout: t.Layout, Encoding: t.Encoding}
+	m := mapColumns(t, s.Vocab, s.Options, s.Report)
+	if why := m.usable(); why != "" {
+		return st, &schema.FatalError{File: where(t), Reason: why, Err: ErrNoSurveyColumns}
+	}
+	rr := s.newRowReader(t, m)
+	for {
+		row, err := t.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var re *source.RowError
+			if !errors.As(err, &re) {
+				return st, fmt.Errorf("read %s: %w", where(t), err)
+			}
+			st.Read++
+			st.Rejected++
+			s.Report(schema.Problem{File: t.File, Sheet: t.Sheet, Row: re.Num, Reason: "unreadable row: " + re.Err.Error()})
+			continue
+		}
+		st.Read++
+		ok, cells := rr.parse(row)
+		if !ok {
+			st.Rejected++
+			continue
+		}
+		st.Cells += cells
+		if err := emit(&rr.resp); err != nil {
+			return st, err
+		}
+		st.Kept++
+	}
+	return st, nil
+}
+
+func where(t *source.Table) string {
+	if t.Sheet == "" {
+		return t.File
+	}
+	return fmt.Sprintf("%s sheet %q", t.File, t.Sheet)
+}
+
+// rowReader parses rows of one table into a reused Response.
+type rowReader struct {
+	s       *Survey
+	t       *source.Table
+	m       columnMap
+	resp    schema.Response
+	idsNum  map[uint64]int32
+	idsText map[string]int32
+	sectors map[string]string // folded → first spelling seen
+	strict  bool              // CSV rows must match the header width
+}
+
+func (s *Survey) newRowReader(t *source.Table, m columnMap) *rowReader {
+	rr := &rowReader{s: s, t: t, m: m, idsNum: map[uint64]int32{}, idsText: map[string]int32{},
+		sectors: map[string]string{}, strict: t.Sheet == ""}
+	rr.resp.Ratings = make([]int8, len(s.Vocab.Categories))
+	if m.ranks > 0 {
+		rr.resp.Ranks = make([]int8, len(s.Vocab.Categories))
+	}
+	return rr
+}
+
+func (rr *rowReader) problem(row, col int, reason, value string) {
+	p := schema.Problem{File: rr.t.File, Sheet: rr.t.Sheet, Row: row, Column: col, Reason: reason, Value: value}
+	if col > 0 && col <= len(rr.t.Header) {
+		p.Field = rr.t.Header[col-1]
+	}
+	rr.s.Report(p)
+}
+
+// parse fills rr.resp from a row. It returns false when the row is not
+// used, and the number of cells ignored otherwise.
+func (rr *rowReader) parse(row source.Row) (bool, int) {
+	if !rr.widthOK(row) {
+		return false, 0
+	}
+	if !rr.uniqueID(row) {
+		return false, 0
+	}
+	regions, ok := rr.regions(row)
+	if !ok {
+		return false, 0
+	}
+	r := &rr.resp
+	r.Regions = regions
+	r.Sector = rr.sector(row)
+	bad := rr.ratings(row)
+	bad += rr.survivors(row)
+	return true, bad
+}
+
+func cell(row source.Row, j int) string {
+	if j < 0 || j >= len(row.Cells) {
+		return ""
+	}
+	return row.Cells[j]
+}
+
+func (rr *rowReader) field(row source.Row, f string) (string, int, bool) {
+	j, ok := rr.m.fields[f]
+	if !ok {
+		return "", 0, false
+	}
+	return strings.TrimSpace(cell(row, j)), j + 1, true
+}
+
+// widthOK rejects CSV rows whose cell count differs from the header's,
+// unless the only extra cells are empty (a trailing delimiter).
+func (rr *rowReader) widthOK(row source.Row) bool {
+	want := len(rr.t.Header)
+	if !rr.strict || len(row.Cells) == want {
+		return true
+	}
+	if len(row.Cells) > want && isBlank(row.Cells[want:]) {
+		return true
+	}
+	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d", len(row.Cells), want), "")
+	return false
+}
+
+func isBlank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// uniqueID rejects a row whose respondent id was seen before. Numeric ids
+// are kept as numbers so a million respondents stay cheap.
+func (rr *rowReader) uniqueID(row source.Row) bool {
+	id, col, ok := rr.field(row, FieldRespondentID)
+	if !ok || id == "" {
+		return true
+	}
+	var first int32
+	var dup bool
+	if n, err := strconv.ParseUint(id, 10, 64); err == nil && (id == "0" || id[0] != '0') {
+		first, dup = rr.idsNum[n]
+		if !dup {
+			rr.idsNum[n] = int32(row.Num)
+		}
+	} else {
+		first, dup = rr.idsText[id]
+		if !dup {
+			rr.idsText[id] = int32(row.Num)
+		}
+	}
+	if dup {
+		rr.problem(row.Num, col, fmt.Sprintf("duplicate respondent id (first seen in row %d); row not used", first), "")
+	}
+	return !dup
+}
+
+func (rr *rowReader) sector(row source.Row) string {
+	s, _, ok := rr.field(row, FieldSector)
+	if !ok || s == "" {
+		return ""
+	}
+	k := Fold(s)
+	if first, ok := rr.sectors[k]; ok {
+		return first
+	}
+	rr.sectors[k] = s
+	return s
+}
+
+// ratings reads every rating and rank cell; a bad cell becomes missing.
+func (rr *rowReader) ratings(row source.Row) int {
+	r := &rr.resp
+	for i := range r.Ratings {
+		r.Ratings[i] = schema.Missing
+	}
+	for i := range r.Ranks {
+		r.Ranks[i] = 0
+	}
+	bad := 0
+	for j, c := range rr.m.cols {
+		switch c.kind {
+		case colRating:
+			v, err := rr.s.Vocab.Rating(cell(row, j))
+			if err != nil {
+				rr.problem(row.Num, j+1, err.Error()+"; cell ignored", clip(cell(row, j)))
+				bad++
+			}
+			r.Ratings[c.category] = v
+		case colRank:
+			v, ok := rankCell(cell(row, j))
+			if !ok {
+				rr.problem(row.Num, j+1, "rank is not a positive whole number; cell ignored", clip(cell(row, j)))
+				bad++
+			}
+			r.Ranks[c.category] = v
+		}
+	}
+	return bad
+}
+
+func rankCell(s string) (int8, bool) {
+	s = strings.TrimSpace(s)
+	switch strings.ToLower(s) {
+	case "", "n/a", "na", "-":
+		return 0, true
+	}
+	n, ok := wholeNumber(s)
+	if !ok || n < 1 || n > 100 {
+		return 0, false
+	}
+	return int8(n), true
+}
+
+// clip returns a coded value for a problem report, or a placeholder when
+// the cell looks like free text or contact details: values are reported
+// only for coded fields, and even there a stray name, phone number or
+// e-mail address must not reach rejects.csv.
+func clip(s string) string {
+	s = strings.TrimSpace(s)
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if len(s) > 40 || digits >= 7 || strings.ContainsRune(s, '@') || len(strings.Fields(s)) > 5 {
+		return "(text withheld)"
+	}
+	return s
+}
