@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"needsmap/pipeline"
+)
+
+// addInputFlags adds the flags shared by run and validate.
+func addInputFlags(cmd *cobra.Command) {
+	cmd.Flags().String("config", "", "settings file (default: ./config.yaml if present, else built-in defaults)")
+	cmd.Flags().String("survey", "", "needs-assessment survey export (CSV, Qualtrics CSV or XLSX); default: the bundled sample")
+}
+
+func (a *app) runCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Run the whole pipeline and write the output folder",
+		Long: "Reads the inputs (the bundled sample when none is given), ranks needs statewide and per region,\n" +
+			"and writes tables/, charts/, needsmap.xlsx, report.html, run.json and rejects.csv into the\n" +
+			"output folder. The folder is replaced only when the whole run succeeds.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := a.loadConfig(cmd)
+			if err != nil {
+				return err
+			}
+			out, err := pipeline.Run(cmd.Context(), cfg, pipeline.Deps{Log: a.logger()})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "wrote %s (%d rows read, %d kept, %d problems: see %s/rejects.csv)\n",
+				out.Dir, sumRead(out), sumKept(out), len(out.Problems), out.Dir)
+			return nil
+		},
+	}
+	addInputFlags(cmd)
+	cmd.Flags().String("out", "", "output folder (default: out)")
+	cmd.Flags().Int("bootstrap", 0, "bootstrap replicates (0 turns intervals off; default from config)")
+	cmd.Flags().Uint64("seed", 0, "bootstrap seed (default from config)")
+	cmd.Flags().Bool("no-suppression", false, "do not suppress small counts (internal analysis only; every output says so)")
+	return cmd
+}
+
+func sumRead(o *pipeline.Outcome) int {
+	n := 0
+	for _, in := range o.Inputs {
+		n += in.Read
+	}
+	return n
+}
+
+func sumKept(o *pipeline.Outcome) int {
+	n := 0
+	for _, in := range o.Inputs {
+		n += in.Kept
+	}
+	return n
+}
+
+func pipelineVersion() string { return pipeline.Version }

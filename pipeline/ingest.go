@@ -1,0 +1,145 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"needsmap/data/normalize"
+	"needsmap/data/reference"
+	"needsmap/data/sample"
+	"needsmap/data/schema"
+	"needsmap/data/source"
+	"needsmap/reports"
+)
+
+// input is one file of the run: a user path or a bundled sample file.
+type input struct {
+	role    string
+	name    string // as shown in messages and run.json
+	path    string // "" for a bundled file
+	bundled string // sample file name
+}
+
+func surveyInput(cfg Config) input {
+	if cfg.Inputs.UseSample() {
+		return input{role: "survey", name: sample.Prefix + "survey.csv", bundled: "survey.csv"}
+	}
+	return input{role: "survey", name: cfg.Inputs.Survey, path: cfg.Inputs.Survey}
+}
+
+// open returns the tables of the input and its SHA-256.
+func (in input) open(opts source.Options) ([]*source.Table, string, error) {
+	if in.path == "" {
+		b, err := sample.Read(in.bundled)
+		if err != nil {
+			return nil, "", fmt.Errorf("read bundled %s: %w", in.bundled, err)
+		}
+		sum := sha256.Sum256(b)
+		tables, err := source.Open(in.name, bytes.NewReader(b), int64(len(b)), opts)
+		return tables, hex.EncodeToString(sum[:]), err
+	}
+	sum, err := hashFile(in.path)
+	if err != nil {
+		return nil, "", &schema.FatalError{File: in.name, Reason: "cannot read the file", Err: unwrapPath(err)}
+	}
+	tables, err := source.OpenFile(in.path, opts)
+	return tables, sum, err
+}
+
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// unwrapPath drops the *os.PathError wrapper, whose path the caller already
+// names, so messages read "survey.csv: cannot read the file: no such file".
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readSurvey streams the survey into emit and returns what was read.
+func readSurvey(cfg Config, vocab *normalize.Vocabulary, geo *reference.Geography,
+	report func(schema.Problem), emit func(*schema.Response) error) (reports.Input, error) {
+	in := surveyInput(cfg)
+	opts := source.Options{Sheet: cfg.Survey.Sheet, HeaderMatch: normalize.HeaderLooksLikeSurvey(vocab, cfg.Survey)}
+	tables, sum, err := in.open(opts)
+	if errors.Is(err, source.ErrNoHeader) {
+		// No row looks like a survey header: read the first row as the
+		// header anyway, so the column mapping can say what is missing.
+		opts.HeaderMatch = nil
+		tables, sum, err = in.open(opts)
+	}
+	info := reports.Input{Role: in.role, File: in.name, SHA256: sum}
+	if err != nil {
+		return info, fatal(in.name, err)
+	}
+	defer closeAll(tables)
+	reader := &normalize.Survey{Vocab: vocab, Geo: geo, Options: cfg.Survey, Report: report}
+	var firstErr error
+	for _, t := range tables {
+		st, err := reader.Read(t, emit)
+		if errors.Is(err, normalize.ErrNoSurveyColumns) {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		info.Layout, info.Encoding = st.Layout, st.Encoding
+		info.Read, info.Kept, info.Rejected = st.Read, st.Kept, st.Rejected
+		if t.Sheet != "" {
+			info.File = in.name + " sheet " + t.Sheet
+		}
+		if err != nil {
+			return info, fatal(in.name, err)
+		}
+		if st.Kept == 0 {
+			return info, &schema.FatalError{File: in.name, Reason: noRowsReason(st)}
+		}
+		return info, nil
+	}
+	if firstErr == nil {
+		firstErr = &schema.FatalError{File: in.name, Reason: "no sheet with data"}
+	}
+	return info, fatal(in.name, firstErr)
+}
+
+func noRowsReason(st normalize.Stats) string {
+	if st.Read == 0 {
+		return "no data rows (the file has a header only)"
+	}
+	return fmt.Sprintf("none of its %d rows could be used (see the problems listed)", st.Read)
+}
+
+// fatal makes any ingest error a FatalError naming the file.
+func fatal(name string, err error) error {
+	var fe *schema.FatalError
+	if errors.As(err, &fe) {
+		return err
+	}
+	// Readers name the file themselves; keep the message from saying it twice.
+	return &schema.FatalError{File: name, Reason: strings.TrimPrefix(err.Error(), name+": ")}
+}
+
+func closeAll(tables []*source.Table) {
+	for _, t := range tables {
+		t.Close()
+	}
+}

@@ -1,0 +1,101 @@
+package pipeline
+
+import (
+	"fmt"
+
+	"needsmap/analysis/needs"
+	"needsmap/charts"
+	"needsmap/data/reference"
+	"needsmap/reports"
+	"needsmap/reports/tables"
+)
+
+// buildReport turns results into the report model every renderer draws
+// from: tables, charts, notices and settings.
+func buildReport(cfg Config, res *results, out *Outcome) (*reports.Report, error) {
+	rep := &reports.Report{
+		Title: cfg.Report.Title, Subtitle: cfg.Report.Subtitle,
+		Regions: res.regions, Needs: &res.needs, Inputs: out.Inputs, Problems: out.Problems,
+		Version: Version, Suppressed: cfg.Disclosure.Suppress, K: cfg.Disclosure.K,
+		Settings: settings(cfg),
+	}
+	rep.Notices = notices(cfg, res)
+	rep.Tables = []*tables.Table{
+		tables.NeedsRanking(&res.needs),
+		tables.NeedsDetail(&res.needs),
+		tables.Scopes(&res.needs),
+		tables.NeedsBySector(&res.needs),
+		tables.Survivors(res.snapshot, cfg.Disclosure),
+		tables.Rejects(out.Problems),
+	}
+	cs, err := buildCharts(cfg, res)
+	if err != nil {
+		return nil, err
+	}
+	rep.Charts = cs
+	return rep, nil
+}
+
+func notices(cfg Config, res *results) []string {
+	var out []string
+	if !cfg.Disclosure.Suppress {
+		out = append(out, "UNSUPPRESSED: small counts are shown as they are. For internal analysis only; do not publish.")
+	}
+	if res.geo.Approximate {
+		out = append(out, reference.DefaultRegionsNote)
+	}
+	if cfg.Inputs.UseSample() {
+		out = append(out, "This run uses the bundled sample: fictional data built to mirror the published Missouri findings.")
+	}
+	var low []string
+	for _, s := range res.needs.Scopes {
+		if s.LowN {
+			low = append(low, fmt.Sprintf("%s (%d)", s.Name, s.Respondents))
+		}
+	}
+	if len(low) > 0 {
+		out = append(out, fmt.Sprintf("Fewer than %d respondents in: %s. Read those rankings with care.",
+			cfg.Needs.MinRespondents, joinComma(low)))
+	}
+	return out
+}
+
+func joinComma(xs []string) string {
+	s := ""
+	for i, x := range xs {
+		if i > 0 {
+			s += ", "
+		}
+		s += x
+	}
+	return s
+}
+
+// buildCharts draws the statewide top five (the plan's Figure 1), each
+// region's top three (Figure 4), a Likert chart per scope and the
+// survivors-served chart.
+func buildCharts(cfg Config, res *results) ([]charts.Chart, error) {
+	var out []charts.Chart
+	top, err := charts.TopNeeds(&res.needs, needs.StatewideScope, needs.ViewSingle, 5)
+	if err != nil {
+		return nil, fmt.Errorf("chart top needs: %w", err)
+	}
+	out = append(out, top)
+	regional, err := charts.TopByRegion(&res.needs, res.regions, needs.ViewSingle, cfg.Needs.TopN)
+	if err != nil {
+		return nil, fmt.Errorf("chart top needs by region: %w", err)
+	}
+	out = append(out, regional...)
+	for _, scope := range append([]string{needs.StatewideScope}, res.regions...) {
+		lk, err := charts.Likert(&res.needs, scope, needs.ViewSingle)
+		if err != nil {
+			return nil, fmt.Errorf("chart likert %s: %w", scope, err)
+		}
+		out = append(out, lk)
+	}
+	sv, err := charts.Survivors(res.snapshot, cfg.Disclosure.Suppress)
+	if err != nil {
+		return nil, fmt.Errorf("chart survivors: %w", err)
+	}
+	return append(out, sv), nil
+}

@@ -1,0 +1,152 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"needsmap/analysis/disclosure"
+	"needsmap/analysis/needs"
+	"needsmap/analysis/snapshot"
+	"needsmap/data/reference"
+	"needsmap/data/schema"
+	"needsmap/reports"
+)
+
+// Version is the tool version written to run.json and the report.
+const Version = "0.1.0"
+
+// Deps are what a run needs from its environment.
+type Deps struct {
+	Log *slog.Logger
+}
+
+func (d Deps) log() *slog.Logger {
+	if d.Log == nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return d.Log
+}
+
+// Outcome is what a run produced.
+type Outcome struct {
+	Dir      string
+	Inputs   []reports.Input
+	Problems []schema.Problem
+	Report   *reports.Report
+}
+
+// results are the analysis results of a run.
+type results struct {
+	geo        *reference.Geography
+	regions    []string
+	needs      needs.Result
+	snapshot   snapshot.Result
+	suppressed []disclosure.Action
+}
+
+// Validate reads every input and reports its problems without analysing
+// or writing anything.
+func Validate(ctx context.Context, cfg Config, deps Deps) (*Outcome, error) {
+	out := &Outcome{}
+	_, err := analyse(ctx, cfg, deps, out)
+	return out, err
+}
+
+// Run reads the inputs, analyses them and writes the output folder
+// atomically: on any error the previous folder is left as it was.
+func Run(ctx context.Context, cfg Config, deps Deps) (*Outcome, error) {
+	out := &Outcome{Dir: cfg.Output.Dir}
+	res, err := analyse(ctx, cfg, deps, out)
+	if err != nil {
+		return out, err
+	}
+	rep, err := buildReport(cfg, res, out)
+	if err != nil {
+		return out, err
+	}
+	out.Report = rep
+	deps.log().Info("writing outputs", "dir", cfg.Output.Dir)
+	if err := writeOutputs(ctx, cfg, rep); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// analyse ingests and analyses; out collects inputs and problems as they
+// are found, so a failed run can still report them.
+func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	geo, err := reference.Load(cfg.Reference)
+	if err != nil {
+		return nil, fmt.Errorf("reference data: %w", err)
+	}
+	regions, err := regionOrder(cfg, geo)
+	if err != nil {
+		return nil, err
+	}
+	vocab, err := cfg.Vocabulary()
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	nb, err := needs.NewBuilder(needs.Spec{Categories: vocab.Categories, Combined: vocab.Combined,
+		Levels: vocab.Levels, Regions: regions}, cfg.Needs)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	sb := snapshot.NewBuilder(regions)
+	report := func(p schema.Problem) { out.Problems = append(out.Problems, p) }
+	deps.log().Info("reading survey")
+	info, err := readSurvey(cfg, vocab, geo, report, func(r *schema.Response) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sb.Add(r)
+		return nb.Add(r)
+	})
+	out.Inputs = append(out.Inputs, info)
+	if err != nil {
+		return nil, err
+	}
+	deps.log().Info("survey read", "rows", info.Read, "kept", info.Kept, "rejected", info.Rejected)
+	res := &results{geo: geo, regions: regions, needs: nb.Result(), snapshot: sb.Result()}
+	var set disclosure.Set
+	res.snapshot.Register(&set)
+	if res.suppressed, err = set.Protect(cfg.Disclosure); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// regionOrder lists the regions in the order of the config's region list,
+// checking that config and region table agree.
+func regionOrder(cfg Config, geo *reference.Geography) ([]string, error) {
+	if len(cfg.Regions) == 0 {
+		return geo.RegionNames(), nil
+	}
+	var out []string
+	for _, r := range cfg.Regions {
+		if _, ok := geo.Region(r.Name); !ok {
+			return nil, fmt.Errorf("config: region %q has no county in the region table (%v)", r.Name, geo.RegionNames())
+		}
+		out = append(out, r.Name)
+	}
+	for _, name := range geo.RegionNames() {
+		if !contains(out, name) {
+			return nil, fmt.Errorf("config: the region table has region %q, which is missing from the regions list", name)
+		}
+	}
+	return out, nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
