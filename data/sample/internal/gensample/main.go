@@ -1,0 +1,47 @@
+// Command gensample writes the bundled sample inputs into data/sample/: a
+// fictional needs-assessment wave of 107 responding providers built so that
+// the default ranking reproduces what the Missouri strategic plan published
+// (statewide top five, each region's top three with Metro East's ties) and
+// its survivors-served figures.
+//
+// Run from the repository root: go run ./data/sample/internal/gensample
+package main
+
+import (
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	out := flag.String("out", "data/sample", "folder to write the sample files into")
+	seed := flag.Uint64("seed", 2019, "random seed")
+	flag.Parse()
+	rng := rand.New(rand.NewPCG(*seed, *seed^0x5eed))
+	var all []respondent
+	next := 1001
+	for _, p := range plans {
+		all = append(all, genRegion(rng, p, next)...)
+		next += p.respondents
+	}
+	if err := writeCSV(filepath.Join(*out, "survey.csv"), surveyRows(all)); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func writeCSV(path string, rows [][]string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	if err := w.WriteAll(rows); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
+}
