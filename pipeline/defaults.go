@@ -43,6 +43,14 @@ func DefaultConfig() Config {
 				"sector":           {"Sector", "organization_type", "organisation_type", "Organization type", "Type of organization", "org_type"},
 				"survivors_served": {"Survivors served", "n_survivors", "survivors"},
 			},
+			// The bundled Qualtrics export's questions; ratings need no entry
+			// because its matrix rows are the category labels.
+			Questions: []normalize.QuestionSpec{
+				{Match: "Which region does your organization primarily serve?", Field: "region"},
+				{Match: "Which best describes your organization?", Field: "sector"},
+				{Match: "How many survivors of human trafficking did your organization serve in the past 12 months?", Field: "survivors_served"},
+				{Match: "Rank the five services most needed in your region (1 = most needed)", Kind: "rank"},
+			},
 		},
 		Needs: needs.Options{
 			Metric:         needs.MetricMean,

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"needsmap/data/normalize"
 	"needsmap/data/reference"
@@ -134,8 +133,7 @@ func fatal(name string, err error) error {
 	if errors.As(err, &fe) {
 		return err
 	}
-	// Readers name the file themselves; keep the message from saying it twice.
-	return &schema.FatalError{File: name, Reason: strings.TrimPrefix(err.Error(), name+": ")}
+	return &schema.FatalError{File: name, Err: err}
 }
 
 func closeAll(tables []*source.Table) {

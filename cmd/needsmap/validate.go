@@ -26,6 +26,9 @@ func (a *app) validateCmd() *cobra.Command {
 				fmt.Fprintln(a.stdout, p.Error())
 			}
 			for _, in := range out.Inputs {
+				if in.Layout == "" {
+					continue // the file could not be read at all: the error says why
+				}
 				fmt.Fprintf(a.stdout, "%s: %s (%s), %d rows read, %d kept, %d rejected\n",
 					in.Role, in.File, in.Layout, in.Read, in.Kept, in.Rejected)
 			}

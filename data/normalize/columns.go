@@ -30,7 +30,9 @@ func surveyFields() []string {
 
 // QuestionSpec maps a survey-tool column to a category or field. Match is
 // compared (case- and punctuation-insensitively) with the column id, the
-// Qualtrics ImportId and the question text.
+// Qualtrics ImportId and the question text. With neither Category nor
+// Field, Match names a matrix question whose rows are categories by label
+// ("<Match> - Transportation"), read as ratings or, with kind rank, ranks.
 type QuestionSpec struct {
 	Match    string `mapstructure:"match"`
 	Category string `mapstructure:"category"`
@@ -70,8 +72,8 @@ func (o *SurveyOptions) Validate(v *Vocabulary) error {
 		}
 	}
 	for i, q := range o.Questions {
-		if q.Match == "" || (q.Category == "") == (q.Field == "") {
-			return fmt.Errorf("survey.questions[%d]: give match and exactly one of category or field", i)
+		if q.Match == "" || (q.Category != "" && q.Field != "") {
+			return fmt.Errorf("survey.questions[%d]: give match and at most one of category or field", i)
 		}
 		if q.Category != "" {
 			if _, ok := v.CategoryIndex(q.Category); !ok {
@@ -183,11 +185,8 @@ func classify(t *source.Table, j int, v *Vocabulary, o SurveyOptions, aliases ma
 		ids = append(ids, Fold(t.Questions[j]))
 	}
 	for _, q := range o.Questions {
-		mq := Fold(q.Match)
-		for _, id := range ids {
-			if id == mq {
-				return questionColumn(q, v)
-			}
+		if c, ok := matchQuestion(q, ids, t, j, v); ok {
+			return c
 		}
 	}
 	if f, ok := aliases[header]; ok {
@@ -214,6 +213,31 @@ func classify(t *source.Table, j int, v *Vocabulary, o SurveyOptions, aliases ma
 		return column{kind: colRating, category: c}
 	}
 	return column{}
+}
+
+// matchQuestion applies one survey.questions entry to column j.
+func matchQuestion(q QuestionSpec, ids []string, t *source.Table, j int, v *Vocabulary) (column, bool) {
+	mq := Fold(q.Match)
+	if q.Category == "" && q.Field == "" {
+		if t.Questions == nil || j >= len(t.Questions) {
+			return column{}, false
+		}
+		row, ok := strings.CutPrefix(Fold(t.Questions[j]), mq+" ")
+		c, known := v.CategoryIndex(row)
+		if !ok || !known {
+			return column{}, false
+		}
+		if q.Kind == "rank" {
+			return column{kind: colRank, category: c}, true
+		}
+		return column{kind: colRating, category: c}, true
+	}
+	for _, id := range ids {
+		if id == mq {
+			return questionColumn(q, v), true
+		}
+	}
+	return column{}, false
 }
 
 func questionColumn(q QuestionSpec, v *Vocabulary) column {

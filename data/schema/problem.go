@@ -94,6 +94,13 @@ type FatalError struct {
 }
 
 func (e *FatalError) Error() string {
+	if e.Reason == "" && e.Err != nil {
+		// Readers usually name the file (and sheet) themselves.
+		if msg := e.Err.Error(); strings.HasPrefix(msg, e.File) {
+			return msg
+		}
+		return e.File + ": " + e.Err.Error()
+	}
 	msg := e.File + ": " + e.Reason
 	if e.Err != nil {
 		msg += ": " + e.Err.Error()

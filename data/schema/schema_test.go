@@ -23,3 +23,19 @@ func TestProblemError(t *testing.T) {
 		t.Error("Unwrap lost the cause")
 	}
 }
+
+func TestFatalErrorNamesTheFileOnce(t *testing.T) {
+	cases := []struct {
+		e    *FatalError
+		want string
+	}{
+		{&FatalError{File: "a.xlsx", Err: errors.New(`a.xlsx sheet "S": no header`)}, `a.xlsx sheet "S": no header`},
+		{&FatalError{File: "a.csv", Err: errors.New("permission denied")}, "a.csv: permission denied"},
+		{&FatalError{File: "a.csv", Reason: "no data rows"}, "a.csv: no data rows"},
+	}
+	for _, c := range cases {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+}

@@ -31,6 +31,9 @@ func main() {
 	if err := writeCSV(filepath.Join(*out, "survey.csv"), surveyRows(all)); err != nil {
 		log.Fatal(err)
 	}
+	if err := writeCSV(filepath.Join(*out, "survey_qualtrics.csv"), qualtricsRows(all)); err != nil {
+		log.Fatal(err)
+	}
 }
 
 func writeCSV(path string, rows [][]string) error {
