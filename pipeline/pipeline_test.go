@@ -10,8 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"needsmap/data/schema"
 )
@@ -309,6 +312,60 @@ func TestSampleQualtricsMatchesCSV(t *testing.T) {
 			if fmt.Sprint(a[i]) != fmt.Sprint(b[i]) {
 				t.Errorf("%s row %d:\n csv       %v\n qualtrics %v", name, i+2, a[i], b[i])
 			}
+		}
+	}
+}
+
+// TestSampleXLSXMatchesCSV writes the sample survey into a workbook (a
+// numeric-looking FIPS kept as text, ratings as numbers) and expects the
+// same tables as from the CSV.
+func TestSampleXLSXMatchesCSV(t *testing.T) {
+	dir := t.TempDir()
+	f, err := os.Open(filepath.Join("..", "data", "sample", "survey.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := excelize.NewFile()
+	for i, rec := range recs {
+		row := make([]any, len(rec))
+		for j, v := range rec {
+			row[j] = v
+			if n, err := strconv.Atoi(v); err == nil && i > 0 && recs[0][j] != "county_fips" && recs[0][j] != "respondent_id" {
+				row[j] = n
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+3) // two blank rows first
+		if err := book.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	xlsxPath := filepath.Join(dir, "survey.xlsx")
+	if err := book.SaveAs(xlsxPath); err != nil {
+		t.Fatal(err)
+	}
+	plain := sampleConfig(t, filepath.Join(dir, "plain"))
+	plain.Needs.Bootstrap = 0
+	runSample(t, plain)
+	wb := plain
+	wb.Output.Dir = filepath.Join(dir, "xlsx")
+	wb.Inputs.Survey = xlsxPath
+	out := runSample(t, wb)
+	if out.Inputs[0].Kept != 107 || len(out.Problems) != 3 {
+		t.Fatalf("xlsx input = %+v, %d problems", out.Inputs[0], len(out.Problems))
+	}
+	if p := out.Problems[0]; p.Sheet != "Sheet1" || p.Row != 13+2 {
+		t.Errorf("first problem at sheet %q row %d, want Sheet1 row 15 (CSV line 13 + two blank rows above)", p.Sheet, p.Row)
+	}
+	for _, name := range []string{"needs_ranking.csv", "needs_detail.csv", "survivors_served.csv"} {
+		a, _ := os.ReadFile(filepath.Join(plain.Output.Dir, "tables", name))
+		b, _ := os.ReadFile(filepath.Join(wb.Output.Dir, "tables", name))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the CSV and the XLSX survey", name)
 		}
 	}
 }
