@@ -34,6 +34,35 @@ type Report struct {
 	Suppressed bool
 	// K is the suppression threshold.
 	K int
+	// Sections are the parts other stages (gap scores, referrals,
+	// milestones…) add to a scope's section or, with Scope "", as an
+	// appendix; renderers show them without knowing what they hold.
+	Sections []Section
+	// Methods are further methods subsections, in order.
+	Methods []MethodNote
+}
+
+// Section is one titled part of the report.
+type Section struct {
+	// Key is a stable, unique identifier fragment ("gaps", "referrals").
+	Key string
+	// Scope is "Statewide", a region name, or "" for an appendix placed
+	// after the regions.
+	Scope      string
+	Title      string
+	Paragraphs []string
+	// Tables are shown with their first column as row headers and their
+	// notes below them.
+	Tables []*tables.Table
+	// Charts names charts of Report.Charts shown in this section (and not
+	// again in the scope's general chart list).
+	Charts []string
+}
+
+// MethodNote is one subsection of the methods appendix.
+type MethodNote struct {
+	Title      string
+	Paragraphs []string
 }
 
 // Input describes one input file.
@@ -63,12 +92,40 @@ func (r *Report) Table(name string) *tables.Table {
 	return nil
 }
 
-// ChartsFor returns the charts of one scope, in order.
+// ChartsFor returns the charts of one scope, in order, except those a
+// section shows.
 func (r *Report) ChartsFor(scope string) []charts.Chart {
+	inSection := map[string]bool{}
+	for _, s := range r.Sections {
+		for _, name := range s.Charts {
+			inSection[name] = true
+		}
+	}
 	var out []charts.Chart
 	for _, c := range r.Charts {
-		if c.Scope == scope {
+		if c.Scope == scope && !inSection[c.Name] {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Chart returns the chart with the given name.
+func (r *Report) Chart(name string) (charts.Chart, bool) {
+	for _, c := range r.Charts {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return charts.Chart{}, false
+}
+
+// SectionsFor returns the sections of one scope ("" for appendices).
+func (r *Report) SectionsFor(scope string) []Section {
+	var out []Section
+	for _, s := range r.Sections {
+		if s.Scope == scope {
+			out = append(out, s)
 		}
 	}
 	return out

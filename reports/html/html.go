@@ -57,6 +57,7 @@ type view struct {
 	Nav                      []navLink
 	Statewide                *scopeView
 	Regions                  []*scopeView
+	Appendices               []sectionView
 	Methods                  methods
 	Quality                  quality
 }
@@ -85,6 +86,12 @@ func newView(r *reports.Report) (*view, error) {
 		}
 		v.Regions = append(v.Regions, s)
 		v.Nav = append(v.Nav, navLink{s.ID, s.Name})
+	}
+	if v.Appendices, err = b.sections(""); err != nil {
+		return nil, err
+	}
+	for _, a := range v.Appendices {
+		v.Nav = append(v.Nav, navLink{a.ID, a.Title})
 	}
 	v.Nav = append(v.Nav, navLink{"methods", "Methods"}, navLink{"data-quality", "Data quality"})
 	v.Statewide.KeyFigures = keyFigures(r)

@@ -33,6 +33,7 @@ type scopeView struct {
 	Figures     []figure
 	Snapshot    []*tableView
 	Notes       []string
+	Sections    []sectionView
 	// Statewide only: headline numbers and respondents per scope.
 	KeyFigures []keyFigure
 	ScopeTable *tableView
@@ -68,7 +69,9 @@ func (b *builder) scope(name string, region bool) (*scopeView, error) {
 			s.Notes = t.Notes
 		}
 	}
-	return s, nil
+	var err error
+	s.Sections, err = b.sections(name)
+	return s, err
 }
 
 // fillNeeds sets the rankings: every ranked need statewide, the first

@@ -27,10 +27,11 @@ type methods struct {
 	Suppressed       bool
 	K, KLess         int
 	Settings         *tableView
+	Notes            []methodNote
 }
 
 func newMethods(r *reports.Report) methods {
-	m := methods{Suppressed: r.Suppressed, K: r.K, KLess: r.K - 1}
+	m := methods{Suppressed: r.Suppressed, K: r.K, KLess: r.K - 1, Notes: r.Methods}
 	if len(r.Settings) > 0 {
 		m.Settings = &tableView{Caption: "Settings in effect for this run", Head: heads([]string{"Setting", "Value"})}
 		for _, s := range r.Settings {
