@@ -32,10 +32,20 @@ type Config struct {
 // sample is used; otherwise only the files given are read.
 type Inputs struct {
 	Survey string `mapstructure:"survey"`
+	// Resources is the resource guide (CSV or XLSX).
+	Resources string `mapstructure:"resources"`
+	// Referrals is a folder of partner agencies' referral sheets.
+	Referrals string `mapstructure:"referrals"`
+	// Trainings is the trainings and presentations log.
+	Trainings string `mapstructure:"trainings"`
+	// Milestones is the logic-model tracker.
+	Milestones string `mapstructure:"milestones"`
 }
 
 // UseSample reports whether the run reads the bundled sample.
-func (in Inputs) UseSample() bool { return in.Survey == "" }
+func (in Inputs) UseSample() bool {
+	return in.Survey == "" && in.Resources == "" && in.Referrals == "" && in.Trainings == "" && in.Milestones == ""
+}
 
 // Output says where results go.
 type Output struct {

@@ -25,11 +25,22 @@ type input struct {
 	bundled string // sample file name
 }
 
-func surveyInput(cfg Config) input {
-	if cfg.Inputs.UseSample() {
-		return input{role: "survey", name: sample.Prefix + "survey.csv", bundled: "survey.csv"}
+// surveyInput is the survey to read: the bundled one when no input is
+// given at all, none when other inputs are given without a survey.
+func surveyInput(cfg Config) (input, bool) {
+	return inputFor(cfg, "survey", cfg.Inputs.Survey, "survey.csv")
+}
+
+// inputFor resolves one input: the user's path, the bundled sample file
+// when the run reads the sample, or nothing.
+func inputFor(cfg Config, role, path, bundled string) (input, bool) {
+	switch {
+	case path != "":
+		return input{role: role, name: path, path: path}, true
+	case cfg.Inputs.UseSample() && bundled != "":
+		return input{role: role, name: sample.Prefix + bundled, bundled: bundled}, true
 	}
-	return input{role: "survey", name: cfg.Inputs.Survey, path: cfg.Inputs.Survey}
+	return input{}, false
 }
 
 // open returns the tables of the input and its SHA-256.
@@ -75,9 +86,8 @@ func unwrapPath(err error) error {
 }
 
 // readSurvey streams the survey into emit and returns what was read.
-func readSurvey(cfg Config, vocab *normalize.Vocabulary, geo *reference.Geography,
+func readSurvey(cfg Config, in input, vocab *normalize.Vocabulary, geo *reference.Geography,
 	report func(schema.Problem), emit func(*schema.Response) error) (reports.Input, error) {
-	in := surveyInput(cfg)
 	opts := source.Options{Sheet: cfg.Survey.Sheet, HeaderMatch: normalize.HeaderLooksLikeSurvey(vocab, cfg.Survey)}
 	tables, sum, err := in.open(opts)
 	if errors.Is(err, source.ErrNoHeader) {

@@ -15,24 +15,33 @@ import (
 func buildReport(cfg Config, res *results, out *Outcome) (*reports.Report, error) {
 	rep := &reports.Report{
 		Title: cfg.Report.Title, Subtitle: cfg.Report.Subtitle,
-		Regions: res.regions, Needs: &res.needs, Inputs: out.Inputs, Problems: out.Problems,
+		Regions: res.regions, Needs: res.needs, Inputs: out.Inputs, Problems: out.Problems,
 		Version: Version, Suppressed: cfg.Disclosure.Suppress, K: cfg.Disclosure.K,
 		Settings: settings(cfg),
 	}
 	rep.Notices = notices(cfg, res)
-	rep.Tables = []*tables.Table{
-		tables.NeedsRanking(&res.needs),
-		tables.NeedsDetail(&res.needs),
-		tables.Scopes(&res.needs),
-		tables.NeedsBySector(&res.needs),
-		tables.Survivors(res.snapshot, cfg.Disclosure),
-		tables.Rejects(out.Problems),
+	if res.needs != nil {
+		rep.Tables = []*tables.Table{
+			tables.NeedsRanking(res.needs),
+			tables.NeedsDetail(res.needs),
+			tables.Scopes(res.needs),
+			tables.NeedsBySector(res.needs),
+			tables.Survivors(*res.snapshot, cfg.Disclosure),
+		}
+		cs, err := buildCharts(cfg, res)
+		if err != nil {
+			return nil, err
+		}
+		rep.Charts = cs
 	}
-	cs, err := buildCharts(cfg, res)
-	if err != nil {
-		return nil, err
+	for _, st := range res.stages {
+		if err := st.publish(res.env, rep); err != nil {
+			return nil, err
+		}
 	}
-	rep.Charts = cs
+	// rejects.csv comes last and lists the problems of every stage.
+	rep.Tables = append(rep.Tables, tables.Rejects(out.Problems))
+	rep.Inputs, rep.Problems = out.Inputs, out.Problems
 	return rep, nil
 }
 
@@ -48,7 +57,7 @@ func notices(cfg Config, res *results) []string {
 		out = append(out, "This run uses the bundled sample: fictional data built to mirror the published Missouri findings.")
 	}
 	var low []string
-	for _, s := range res.needs.Scopes {
+	for _, s := range scopes(res) {
 		if s.LowN {
 			low = append(low, fmt.Sprintf("%s (%d)", s.Name, s.Respondents))
 		}
@@ -58,6 +67,13 @@ func notices(cfg Config, res *results) []string {
 			cfg.Needs.MinRespondents, joinComma(low)))
 	}
 	return out
+}
+
+func scopes(res *results) []needs.ScopeInfo {
+	if res.needs == nil {
+		return nil
+	}
+	return res.needs.Scopes
 }
 
 func joinComma(xs []string) string {
@@ -76,24 +92,24 @@ func joinComma(xs []string) string {
 // survivors-served chart.
 func buildCharts(cfg Config, res *results) ([]charts.Chart, error) {
 	var out []charts.Chart
-	top, err := charts.TopNeeds(&res.needs, needs.StatewideScope, needs.ViewSingle, 5)
+	top, err := charts.TopNeeds(res.needs, needs.StatewideScope, needs.ViewSingle, 5)
 	if err != nil {
 		return nil, fmt.Errorf("chart top needs: %w", err)
 	}
 	out = append(out, top)
-	regional, err := charts.TopByRegion(&res.needs, res.regions, needs.ViewSingle, cfg.Needs.TopN)
+	regional, err := charts.TopByRegion(res.needs, res.regions, needs.ViewSingle, cfg.Needs.TopN)
 	if err != nil {
 		return nil, fmt.Errorf("chart top needs by region: %w", err)
 	}
 	out = append(out, regional...)
 	for _, scope := range append([]string{needs.StatewideScope}, res.regions...) {
-		lk, err := charts.Likert(&res.needs, scope, needs.ViewSingle)
+		lk, err := charts.Likert(res.needs, scope, needs.ViewSingle)
 		if err != nil {
 			return nil, fmt.Errorf("chart likert %s: %w", scope, err)
 		}
 		out = append(out, lk)
 	}
-	sv, err := charts.Survivors(res.snapshot, cfg.Disclosure.Suppress)
+	sv, err := charts.Survivors(*res.snapshot, cfg.Disclosure.Suppress)
 	if err != nil {
 		return nil, fmt.Errorf("chart survivors: %w", err)
 	}

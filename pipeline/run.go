@@ -9,6 +9,7 @@ import (
 	"needsmap/analysis/disclosure"
 	"needsmap/analysis/needs"
 	"needsmap/analysis/snapshot"
+	"needsmap/data/normalize"
 	"needsmap/data/reference"
 	"needsmap/data/schema"
 	"needsmap/reports"
@@ -41,9 +42,13 @@ type Outcome struct {
 type results struct {
 	geo        *reference.Geography
 	regions    []string
-	needs      needs.Result
-	snapshot   snapshot.Result
+	// needs and snapshot are nil when the run has no survey (an evaluator
+	// looking at referrals only).
+	needs      *needs.Result
+	snapshot   *snapshot.Result
 	suppressed []disclosure.Action
+	stages     []stage
+	env        *stageEnv
 }
 
 // Validate reads every input and reports its problems without analysing
@@ -97,10 +102,35 @@ func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	sb := snapshot.NewBuilder(regions)
 	report := func(p schema.Problem) { out.Problems = append(out.Problems, p) }
-	deps.log().Info("reading survey")
-	info, err := readSurvey(cfg, vocab, geo, report, func(r *schema.Response) error {
+	res := &results{geo: geo, regions: regions, stages: newStages()}
+	set := &disclosure.Set{}
+	if in, ok := surveyInput(cfg); ok {
+		if err := analyseSurvey(ctx, cfg, in, vocab, nb, res, report, out, deps); err != nil {
+			return nil, err
+		}
+		res.snapshot.Register(set)
+	}
+	res.env = &stageEnv{Config: cfg, Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
+		AddInput: func(in reports.Input) { out.Inputs = append(out.Inputs, in) }}
+	for _, st := range res.stages {
+		if err := st.analyse(ctx, res.env); err != nil {
+			return nil, err
+		}
+	}
+	if res.suppressed, err = set.Protect(cfg.Disclosure); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// analyseSurvey reads the survey into the needs ranking and the survivors
+// snapshot.
+func analyseSurvey(ctx context.Context, cfg Config, in input, vocab *normalize.Vocabulary, nb *needs.Builder,
+	res *results, report func(schema.Problem), out *Outcome, deps Deps) error {
+	sb := snapshot.NewBuilder(res.regions)
+	deps.log().Info("reading survey", "file", in.name)
+	info, err := readSurvey(cfg, in, vocab, res.geo, report, func(r *schema.Response) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -109,16 +139,12 @@ func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results
 	})
 	out.Inputs = append(out.Inputs, info)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	deps.log().Info("survey read", "rows", info.Read, "kept", info.Kept, "rejected", info.Rejected)
-	res := &results{geo: geo, regions: regions, needs: nb.Result(), snapshot: sb.Result()}
-	var set disclosure.Set
-	res.snapshot.Register(&set)
-	if res.suppressed, err = set.Protect(cfg.Disclosure); err != nil {
-		return nil, err
-	}
-	return res, nil
+	nr, sr := nb.Result(), sb.Result()
+	res.needs, res.snapshot = &nr, &sr
+	return nil
 }
 
 // regionOrder lists the regions in the order of the config's region list,

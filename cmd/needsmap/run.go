@@ -11,14 +11,19 @@ import (
 // addInputFlags adds the flags shared by run and validate.
 func addInputFlags(cmd *cobra.Command) {
 	cmd.Flags().String("config", "", "settings file (default: ./config.yaml if present, else built-in defaults)")
-	cmd.Flags().String("survey", "", "needs-assessment survey export (CSV, Qualtrics CSV or XLSX); default: the bundled sample")
+	cmd.Flags().String("survey", "", "needs-assessment survey export (CSV, Qualtrics CSV or XLSX)")
+	cmd.Flags().String("resources", "", "resource guide (CSV or XLSX)")
+	cmd.Flags().String("referrals", "", "folder of partner agencies' referral sheets (CSV or XLSX)")
+	cmd.Flags().String("trainings", "", "trainings and presentations log (CSV or XLSX)")
+	cmd.Flags().String("milestones", "", "logic-model tracker (CSV or XLSX)")
 }
 
 func (a *app) runCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run",
 		Short: "Run the whole pipeline and write the output folder",
-		Long: "Reads the inputs (the bundled sample when none is given), ranks needs statewide and per region,\n" +
+		Long: "Reads the inputs (the whole bundled sample when no input is given; otherwise only the inputs\n" +
+			"given), ranks needs statewide and per region,\n" +
 			"and writes tables/, charts/, needsmap.xlsx, report.html, run.json and rejects.csv into the\n" +
 			"output folder. The folder is replaced only when the whole run succeeds.",
 		Args: cobra.NoArgs,

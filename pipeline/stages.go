@@ -1,0 +1,44 @@
+package pipeline
+
+import (
+	"context"
+	"log/slog"
+
+	"needsmap/analysis/disclosure"
+	"needsmap/data/normalize"
+	"needsmap/data/schema"
+	"needsmap/reports"
+)
+
+// stage is an analysis step beyond the needs ranking (gap scores against a
+// resource guide, referral performance, milestones…). It reads its own
+// inputs and analyses them in analyse — registering every count it will
+// publish with env.Disclosure, so suppression is decided across all
+// tables of the report together — and adds its tables, charts, sections
+// and methods notes to the report in publish.
+type stage interface {
+	analyse(ctx context.Context, env *stageEnv) error
+	publish(env *stageEnv, rep *reports.Report) error
+}
+
+// stageEnv is what a stage gets from the run.
+type stageEnv struct {
+	Config Config
+	Vocab  *normalize.Vocabulary
+	// Results of the survey stage (needs ranking, snapshot, geography).
+	Results *results
+	// Report receives input problems (rejects.csv).
+	Report func(schema.Problem)
+	// AddInput records a file read, for run.json and the data-quality
+	// section.
+	AddInput func(reports.Input)
+	// Disclosure collects every published count and its equations.
+	Disclosure *disclosure.Set
+	Log        *slog.Logger
+}
+
+// newStages lists the stages a run goes through after the survey, in
+// order. A stage with no input configured does nothing.
+func newStages() []stage {
+	return []stage{}
+}
