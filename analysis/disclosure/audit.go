@@ -1,6 +1,10 @@
 package disclosure
 
-import "math/big"
+import (
+	"fmt"
+	"math/big"
+	"sort"
+)
 
 // system is the linear system a reader of the published tables can set up:
 // one unknown per suppressed cell, one row per equation that involves one.
@@ -8,6 +12,7 @@ type system struct {
 	unknowns []Ref
 	index    map[Ref]int
 	rows     [][]*big.Rat // coefficients over unknowns
+	rhs      []*big.Rat   // what the published cells leave for the unknowns
 }
 
 func (s *Set) system() system {
@@ -28,12 +33,15 @@ func (s *Set) system() system {
 		for k := range row {
 			row[k] = new(big.Rat)
 		}
+		rhs := new(big.Rat)
 		any := false
 		add := func(r Ref, c int64) {
 			if k, ok := sys.index[r]; ok {
 				row[k].Add(row[k], big.NewRat(c, 1))
 				any = true
+				return
 			}
+			rhs.Sub(rhs, big.NewRat(c*int64(r.cell().Value), 1))
 		}
 		for _, l := range e.Left {
 			add(l, 1)
@@ -43,6 +51,7 @@ func (s *Set) system() system {
 		}
 		if any {
 			sys.rows = append(sys.rows, row)
+			sys.rhs = append(sys.rhs, rhs)
 		}
 	}
 	return sys
@@ -82,8 +91,9 @@ func (s *Set) Determined() []Ref {
 	return out
 }
 
-// rref reduces rows in place to reduced row-echelon form and returns the
-// pivot column of each leading row.
+// rref reduces rows in place to reduced row-echelon form, choosing pivots
+// among the first n columns (later columns, such as a right-hand side, are
+// carried along), and returns the pivot column of each leading row.
 func rref(rows [][]*big.Rat, n int) []int {
 	var pivots []int
 	r := 0
@@ -100,7 +110,8 @@ func rref(rows [][]*big.Rat, n int) []int {
 		}
 		rows[r], rows[p] = rows[p], rows[r]
 		inv := new(big.Rat).Inv(rows[r][c])
-		for k := c; k < n; k++ {
+		width := len(rows[r])
+		for k := c; k < width; k++ {
 			rows[r][k].Mul(rows[r][k], inv)
 		}
 		for i := range rows {
@@ -108,7 +119,7 @@ func rref(rows [][]*big.Rat, n int) []int {
 				continue
 			}
 			f := new(big.Rat).Set(rows[i][c])
-			for k := c; k < n; k++ {
+			for k := c; k < width; k++ {
 				rows[i][k].Sub(rows[i][k], new(big.Rat).Mul(f, rows[r][k]))
 			}
 		}
@@ -125,7 +136,113 @@ func (s *Set) auditStep() []Action {
 	if len(det) == 0 {
 		return nil
 	}
-	target := det[0]
+	return s.protectCell(det[0], " was recoverable across equations")
+}
+
+// boundsStep does the same for the first "<k" cell that the equations and
+// the bounds (1..k-1 for "<k" cells, 0 or more for any count) pin to one
+// whole number, e.g. two "<11" cells that must add up to 2.
+func (s *Set) boundsStep(k int) ([]Action, error) {
+	ivs, err := s.Intervals(k)
+	if err != nil {
+		return nil, err
+	}
+	// Unpin every pinned cell found in this pass, re-checking each (an
+	// earlier fix may have freed it) on its own group only: far cheaper
+	// than bounding every cell again after each added suppression.
+	var acts []Action
+	for _, iv := range ivs {
+		if !iv.Pinned() {
+			continue
+		}
+		if now, err := s.intervalOf(iv.Cell, k); err != nil || !now.Pinned() {
+			if err != nil {
+				return acts, err
+			}
+			continue
+		}
+		a, err := s.unpin(iv.Cell, k)
+		if err != nil {
+			return acts, err
+		}
+		acts = append(acts, a...)
+	}
+	return acts, nil
+}
+
+// maxTrials bounds how many candidate cells unpin tries one by one.
+const maxTrials = 24
+
+// unpin hides one more cell so that target is no longer pinned: the
+// smallest cell (of the equations linked to target) that does it alone, or
+// failing that the smallest candidate, so that repeated steps converge.
+func (s *Set) unpin(target Ref, k int) ([]Action, error) {
+	cands := s.linkedCandidates(target)
+	if len(cands) == 0 {
+		return nil, fmt.Errorf("disclosure: %s stays pinned with every linked cell suppressed", target)
+	}
+	why := "complementary: " + target.String() + " was pinned by its bounds"
+	for i, c := range cands {
+		if i == maxTrials {
+			break
+		}
+		c.cell().Suppressed = true
+		iv, err := s.intervalOf(target, k)
+		if err != nil {
+			c.cell().Suppressed = false
+			return nil, err
+		}
+		if !iv.Pinned() {
+			return []Action{{c.String(), why}}, nil
+		}
+		c.cell().Suppressed = false
+	}
+	cands[0].cell().Suppressed = true
+	return []Action{{cands[0].String(), why}}, nil
+}
+
+// linkedCandidates lists the unsuppressed cells of every equation that
+// shares a suppressed cell with target's group of linked cells, best
+// first (small positive counts before zeros and large counts).
+func (s *Set) linkedCandidates(target Ref) []Ref {
+	sys := s.system()
+	group := map[Ref]bool{}
+	for _, comp := range sys.components() {
+		for _, u := range comp {
+			if sys.unknowns[u] == target {
+				for _, v := range comp {
+					group[sys.unknowns[v]] = true
+				}
+			}
+		}
+	}
+	seen := map[Ref]bool{}
+	var out []Ref
+	for _, e := range s.Equations {
+		linked := false
+		for _, r := range e.refs() {
+			if group[r] {
+				linked = true
+				break
+			}
+		}
+		if !linked {
+			continue
+		}
+		for _, r := range e.refs() {
+			if !r.cell().Suppressed && !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return better(out[i].cell().Value, out[j].cell().Value) })
+	return out
+}
+
+// protectCell hides the best unsuppressed cell of an equation that
+// involves target.
+func (s *Set) protectCell(target Ref, why string) []Action {
 	var best *Ref
 	for _, e := range s.Equations {
 		if !involves(e, target) {
@@ -146,7 +263,7 @@ func (s *Set) auditStep() []Action {
 		return nil
 	}
 	best.cell().Suppressed = true
-	return []Action{{best.String(), "complementary: " + target.String() + " was recoverable across equations"}}
+	return []Action{{best.String(), "complementary: " + target.String() + why}}
 }
 
 func involves(e Equation, r Ref) bool {

@@ -140,6 +140,12 @@ func (s *Set) Protect(opts Options) ([]Action, error) {
 			added = s.auditStep()
 		}
 		if len(added) == 0 {
+			var err error
+			if added, err = s.boundsStep(opts.K); err != nil {
+				return acts, err
+			}
+		}
+		if len(added) == 0 {
 			if det := s.Determined(); len(det) > 0 {
 				return acts, fmt.Errorf("disclosure: %s stays recoverable with every cell of its equations suppressed", det[0])
 			}

@@ -154,12 +154,54 @@ func TestProtectRandom(t *testing.T) {
 		if det := s.Determined(); len(det) > 0 {
 			t.Fatalf("trial %d: %v recoverable in %v", trial, det, vals)
 		}
+		ivs, err := s.Intervals(11)
+		if err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		for _, iv := range ivs {
+			if iv.Pinned() {
+				t.Fatalf("trial %d: %s pinned to [%v, %v] in %v", trial, iv.Cell, iv.Lo, iv.Hi, vals)
+			}
+		}
 		for i := range g.Cells {
 			for _, c := range g.Cells[i] {
 				if c.Value >= 1 && c.Value < 11 && !c.Suppressed {
 					t.Fatalf("trial %d: small count shown", trial)
 				}
 			}
+		}
+	}
+}
+
+// TestBoundsPinnedCell: two "<11" cells adding up to a published 2 must
+// both be 1, although no single equation determines either.
+func TestBoundsPinnedCell(t *testing.T) {
+	s, g := table([][]int{{1, 1, 30}, {40, 50, 60}})
+	// Before protection, hide the two small cells only: x + y = 2 via the
+	// row total minus the published 30.
+	g.Cells[1][1].Suppressed, g.Cells[1][1].Primary = true, true
+	g.Cells[1][2].Suppressed, g.Cells[1][2].Primary = true, true
+	ivs, err := s.Intervals(11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pinned := 0
+	for _, iv := range ivs {
+		if iv.Pinned() {
+			pinned++
+		}
+	}
+	if pinned != 2 {
+		t.Errorf("intervals = %v, want both cells pinned to 1", ivs)
+	}
+	s, g = table([][]int{{1, 1, 30}, {40, 50, 60}})
+	if _, err := s.Protect(Options{Suppress: true, K: 11}); err != nil {
+		t.Fatal(err)
+	}
+	ivs, _ = s.Intervals(11)
+	for _, iv := range ivs {
+		if iv.Pinned() {
+			t.Errorf("%s still pinned to [%v, %v] after protection", iv.Cell, iv.Lo, iv.Hi)
 		}
 	}
 }
