@@ -9,6 +9,7 @@ import (
 
 	"needsmap/analysis/disclosure"
 	"needsmap/analysis/needs"
+	"needsmap/analysis/waves"
 	"needsmap/data/normalize"
 	"needsmap/data/reference"
 )
@@ -25,6 +26,7 @@ type Config struct {
 	Scale      normalize.ScaleSpec      `mapstructure:"scale"`
 	Survey     normalize.SurveyOptions  `mapstructure:"survey"`
 	Needs      needs.Options            `mapstructure:"needs"`
+	Waves      waves.Options            `mapstructure:"waves"`
 	Disclosure disclosure.Options       `mapstructure:"disclosure"`
 }
 
@@ -40,11 +42,14 @@ type Inputs struct {
 	Trainings string `mapstructure:"trainings"`
 	// Milestones is the logic-model tracker.
 	Milestones string `mapstructure:"milestones"`
+	// BaselineSurvey is an earlier wave to compare the survey with.
+	BaselineSurvey string `mapstructure:"baseline_survey"`
 }
 
 // UseSample reports whether the run reads the bundled sample.
 func (in Inputs) UseSample() bool {
-	return in.Survey == "" && in.Resources == "" && in.Referrals == "" && in.Trainings == "" && in.Milestones == ""
+	return in.Survey == "" && in.Resources == "" && in.Referrals == "" && in.Trainings == "" && in.Milestones == "" &&
+		in.BaselineSurvey == ""
 }
 
 // Output says where results go.

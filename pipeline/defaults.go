@@ -3,6 +3,7 @@ package pipeline
 import (
 	"needsmap/analysis/disclosure"
 	"needsmap/analysis/needs"
+	"needsmap/analysis/waves"
 	"needsmap/data/normalize"
 )
 
@@ -61,6 +62,7 @@ func DefaultConfig() Config {
 			TopN:           3,
 			TopK:           3,
 		},
+		Waves:      waves.Options{CurrentLabel: "2019 wave", BaselineLabel: "2017 wave"},
 		Disclosure: disclosure.Options{Suppress: true, K: 11},
 	}
 }

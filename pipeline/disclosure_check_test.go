@@ -73,7 +73,9 @@ func (a *attack) addTable(t *testing.T, name, path string, countCols []string) [
 	return scopes
 }
 
-func (a *attack) relate(left, right []cellKey) { a.relates = append(a.relates, [2][]cellKey{left, right}) }
+func (a *attack) relate(left, right []cellKey) {
+	a.relates = append(a.relates, [2][]cellKey{left, right})
+}
 
 // survivorsRelations are what a reader of survivors_served.csv knows.
 func (a *attack) survivorsRelations(scopes []string) {

@@ -14,8 +14,10 @@ import (
 // boot holds the replicate statistics of one scope and view: for each item
 // the replicate means (NaN when nobody in the resample rated it) and ranks.
 type boot struct {
-	means [][]float64 // [item][replicate]
-	ranks [][]int     // [item][replicate]
+	means   [][]float64 // [item][replicate]
+	medians [][]float64
+	top2s   [][]float64
+	ranks   [][]int // [item][replicate]
 }
 
 // bootstrapAll runs the bootstrap for every scope, in parallel. Each scope
@@ -63,9 +65,12 @@ func (b *Builder) bootstrapScope(s int) []boot {
 	res := make([]boot, len(b.views))
 	scratch := make([][]hist, len(b.views))
 	for v, vw := range b.views {
-		res[v] = boot{means: make([][]float64, len(vw.items)), ranks: make([][]int, len(vw.items))}
+		res[v] = boot{means: make([][]float64, len(vw.items)), medians: make([][]float64, len(vw.items)),
+			top2s: make([][]float64, len(vw.items)), ranks: make([][]int, len(vw.items))}
 		for i := range vw.items {
 			res[v].means[i] = make([]float64, reps)
+			res[v].medians[i] = make([]float64, reps)
+			res[v].top2s[i] = make([]float64, reps)
 			res[v].ranks[i] = make([]int, reps)
 		}
 		scratch[v] = make([]hist, len(vw.items))
@@ -98,6 +103,8 @@ func (b *Builder) bootstrapScope(s int) []boot {
 			for i, it := range vw.items {
 				sum := h[i].summarise(it.denom, b.maxLevel)
 				res[v].means[i][r] = sum.Mean
+				res[v].medians[i][r] = sum.Median
+				res[v].top2s[i][r] = sum.Top2
 				keys = append(keys, metricKey(b.opts.Metric, sum))
 			}
 			for i, rk := range competitionRanks(keys) {
@@ -115,6 +122,7 @@ func (b *Builder) bootstrapScope(s int) []boot {
 func (bt boot) apply(rows []Row, opts Options) {
 	alpha := (1 - opts.Confidence) / 2
 	for i := range rows {
+		rows[i].Draws = &Draws{Mean: bt.means[i], Median: bt.medians[i], Top2: bt.top2s[i]}
 		means := finite(bt.means[i])
 		if len(means) > 0 {
 			rows[i].MeanLow = quantile7(means, alpha)

@@ -26,6 +26,15 @@ type Row struct {
 	BordaRank int
 	// LowN is true when fewer than the configured minimum rated the item.
 	LowN bool
+	// Draws are the bootstrap replicates' statistics (nil when the
+	// bootstrap is off), for comparisons such as wave over wave.
+	Draws *Draws
+}
+
+// Draws holds one statistic per bootstrap replicate, in replicate order;
+// NaN where nobody in the resample rated the item.
+type Draws struct {
+	Mean, Median, Top2 []float64
 }
 
 func (r *Row) clearIntervals() {

@@ -19,14 +19,15 @@ const envPrefix = "NEEDSMAP_"
 
 // flagKeys binds command-line flags to config keys.
 var flagKeys = map[string]string{
-	"out":        "output.dir",
-	"survey":     "inputs.survey",
-	"resources":  "inputs.resources",
-	"referrals":  "inputs.referrals",
-	"trainings":  "inputs.trainings",
-	"milestones": "inputs.milestones",
-	"bootstrap":  "needs.bootstrap",
-	"seed":       "needs.seed",
+	"out":             "output.dir",
+	"survey":          "inputs.survey",
+	"resources":       "inputs.resources",
+	"referrals":       "inputs.referrals",
+	"trainings":       "inputs.trainings",
+	"milestones":      "inputs.milestones",
+	"baseline-survey": "inputs.baseline_survey",
+	"bootstrap":       "needs.bootstrap",
+	"seed":            "needs.seed",
 }
 
 // loadConfig reads the configuration once, with the precedence

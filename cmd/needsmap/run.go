@@ -16,6 +16,7 @@ func addInputFlags(cmd *cobra.Command) {
 	cmd.Flags().String("referrals", "", "folder of partner agencies' referral sheets (CSV or XLSX)")
 	cmd.Flags().String("trainings", "", "trainings and presentations log (CSV or XLSX)")
 	cmd.Flags().String("milestones", "", "logic-model tracker (CSV or XLSX)")
+	cmd.Flags().String("baseline-survey", "", "an earlier survey wave to compare with (same formats as --survey)")
 }
 
 func (a *app) runCmd() *cobra.Command {

@@ -34,6 +34,12 @@ func main() {
 	if err := writeCSV(filepath.Join(*out, "survey_qualtrics.csv"), qualtricsRows(all)); err != nil {
 		log.Fatal(err)
 	}
+	// The baseline wave draws from its own generator, so adding it did not
+	// change the current wave's files.
+	baseRNG := rand.New(rand.NewPCG(*seed+2017, *seed^0xba5e))
+	if err := writeCSV(filepath.Join(*out, "survey_baseline.csv"), baselineRows(baseRNG)); err != nil {
+		log.Fatal(err)
+	}
 }
 
 func writeCSV(path string, rows [][]string) error {
