@@ -96,7 +96,7 @@ func runNeedsmap(t *testing.T, bin, out string, extra []string) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("needsmap %s: %v\n%s%s", strings.Join(args, " "), err, stdout.String(), stderr.String())
 	}
-	t.Logf("needsmap %s: %s", strings.Join(extra, " "), strings.TrimSpace(stdout.String()))
+	t.Logf("%s: %s", strings.Join(append([]string{"needsmap run"}, extra...), " "), strings.TrimSpace(stdout.String()))
 }
 
 // compareTrees fails unless both folders hold the same files with the

@@ -52,7 +52,7 @@ func checkWorkbook(t *testing.T, out string) {
 	for sheet := range sheets {
 		t.Errorf("sheet %q has no CSV in tables/", sheet)
 	}
-	t.Logf("LibreOffice read %d table sheets back as their CSV records", len(want))
+	t.Logf("LibreOffice converted needsmap.xlsx; %d table sheets compared with their CSV", len(want))
 }
 
 // convertWorkbook exports every sheet to CSV with a fresh LibreOffice
