@@ -20,6 +20,9 @@ func buildReport(cfg Config, res *results, out *Outcome) (*reports.Report, error
 		Settings: settings(cfg),
 	}
 	rep.Notices = notices(cfg, res)
+	for _, a := range res.suppressed {
+		rep.Suppressions = append(rep.Suppressions, reports.Suppression{Cell: a.Cell, Reason: a.Reason})
+	}
 	if res.needs != nil {
 		rep.Tables = []*tables.Table{
 			tables.NeedsRanking(res.needs),

@@ -40,6 +40,14 @@ type Report struct {
 	Sections []Section
 	// Methods are further methods subsections, in order.
 	Methods []MethodNote
+	// Suppressions lists every cell disclosure control hid, and why, for
+	// the data-quality section.
+	Suppressions []Suppression
+}
+
+// Suppression is one hidden cell: "table[row, column]" and the reason.
+type Suppression struct {
+	Cell, Reason string
 }
 
 // Section is one titled part of the report.

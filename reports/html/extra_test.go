@@ -52,3 +52,19 @@ func TestSections(t *testing.T) {
 		t.Error("a section naming a missing chart must be an error")
 	}
 }
+
+func TestSuppressionsListed(t *testing.T) {
+	r := testReport(t, true)
+	if len(r.Suppressions) == 0 {
+		t.Fatal("the fixture suppresses nothing")
+	}
+	out := render(t, r)
+	if !strings.Contains(out, "<caption>Cells hidden by disclosure control</caption>") ||
+		!strings.Contains(out, "<th scope=\"row\">"+strings.ReplaceAll(r.Suppressions[0].Cell, "&", "&amp;")+"</th>") {
+		t.Error("hidden cells are not listed in the data-quality section")
+	}
+	off := testReport(t, false)
+	if out := render(t, off); !strings.Contains(out, "suppression was turned off for this run") {
+		t.Error("an unsuppressed run does not say suppression was off")
+	}
+}

@@ -74,7 +74,8 @@ func testReport(t testing.TB, suppressed bool) *reports.Report {
 	opts := disclosure.Options{Suppress: suppressed, K: 11}
 	var set disclosure.Set
 	sr.Register(&set)
-	if _, err := set.Protect(opts); err != nil {
+	acts, err := set.Protect(opts)
+	if err != nil {
 		t.Fatal(err)
 	}
 	r := &reports.Report{
@@ -93,6 +94,9 @@ func testReport(t testing.TB, suppressed bool) *reports.Report {
 	}
 	r.Tables = append(r.Tables, tables.Rejects(r.Problems))
 	r.Charts = testCharts(&res, spec.Regions)
+	for _, a := range acts {
+		r.Suppressions = append(r.Suppressions, reports.Suppression{Cell: a.Cell, Reason: a.Reason})
+	}
 	return r
 }
 

@@ -91,10 +91,13 @@ type quality struct {
 	Read, Kept, Rejected int
 	Reasons, First       *tableView
 	Problems, Shown      int
+	Suppressed           *tableView
+	SuppressedN          int
+	SuppressionOn        bool
 }
 
 func newQuality(r *reports.Report) quality {
-	q := quality{Problems: len(r.Problems)}
+	q := quality{Problems: len(r.Problems), SuppressionOn: r.Suppressed}
 	if len(r.Inputs) > 0 {
 		q.Inputs = &tableView{Caption: "Input files", Head: heads([]string{"File", "Role", "Layout", "Encoding",
 			"Rows read", "Kept", "Rejected", "SHA-256"}, 4, 5, 6)}
@@ -105,6 +108,7 @@ func newQuality(r *reports.Report) quality {
 				count(in.Read), count(in.Kept), count(in.Rejected), {Text: in.SHA256, Mono: true}}})
 		}
 	}
+	q.Suppressed, q.SuppressedN = suppressedTable(r.Suppressions), len(r.Suppressions)
 	if len(r.Problems) == 0 {
 		return q
 	}
@@ -153,6 +157,18 @@ func reasonsTable(ps []schema.Problem) *tableView {
 	v := &tableView{Caption: "Problems by reason", Head: heads([]string{"Reason", "Problems"}, 1)}
 	for _, r := range rs {
 		v.Rows = append(v.Rows, tableRow{Head: r.text, Cells: []cellView{count(r.n)}})
+	}
+	return v
+}
+
+// suppressedTable lists every hidden cell and why it is hidden.
+func suppressedTable(ss []reports.Suppression) *tableView {
+	if len(ss) == 0 {
+		return nil
+	}
+	v := &tableView{Caption: "Cells hidden by disclosure control", Head: heads([]string{"Cell", "Reason"})}
+	for _, s := range ss {
+		v.Rows = append(v.Rows, tableRow{Head: s.Cell, Cells: []cellView{{Text: s.Reason}}})
 	}
 	return v
 }
