@@ -63,7 +63,7 @@ func renderRegion(r *reports.Report, region string) (*doc, error) {
 	d.footer = d.handoutFooter
 	d.f.AddPage()
 	d.boxSize = sizeSmall
-	d.masthead(title, region, r.Subtitle, 9)
+	d.masthead(title, region, r.Subtitle, 7)
 	d.cards(regionFigures(r, region))
 	var survivors *table
 	if t := r.Table("survivors_served"); t != nil {
@@ -131,7 +131,7 @@ func (d *doc) handoutNeeds(region string, reserve float64) error {
 	}
 	for _, c := range d.r.ChartsFor(region) {
 		if strings.HasPrefix(c.Name, "top_needs_") {
-			return d.figure(c, figureOpts{maxH: 95, bare: true, shrink: 0.55, reserve: reserve})
+			return d.figure(c, figureOpts{maxH: 95, bare: true, shrink: 0.75, reserve: reserve})
 		}
 	}
 	return nil
