@@ -47,9 +47,14 @@ func (d *doc) masthead(eyebrow, title, subtitle string, pad float64) {
 	d.setFont("B", 24)
 	titleLH := 24 * ptMM * 1.2
 	lines := d.wrap(title, contentW)
-	h := pad + 6 + float64(len(lines))*titleLH + pad
+	d.setFont("", 12)
+	var subLines []string
 	if subtitle != "" {
-		h += 7
+		subLines = d.wrap(subtitle, contentW)
+	}
+	h := pad + 6 + float64(len(lines))*titleLH + float64(len(subLines))*6 + pad
+	if subtitle != "" {
+		h += 1
 	}
 	d.fillColor(navy)
 	d.f.Rect(0, top, pageW, h, "F")
@@ -66,10 +71,10 @@ func (d *doc) masthead(eyebrow, title, subtitle string, pad float64) {
 		d.text(marginX, y, titleLH, l)
 		y += titleLH
 	}
-	if subtitle != "" {
-		d.setFont("", 12)
-		d.textColor(onNavy)
-		d.text(marginX, y+1.5, 6, d.fit(subtitle, contentW))
+	d.setFont("", 12)
+	d.textColor(onNavy)
+	for k, l := range subLines {
+		d.text(marginX, y+1.5+float64(k)*6, 6, l)
 	}
 	d.setY(top + h + pad/2)
 }

@@ -148,7 +148,7 @@ func (d *doc) handoutSection(s reports.Section) {
 	if n := len(v.rows); n > handoutRows {
 		v.rows = v.rows[:handoutRows]
 		v.notes = []string{"The first " + strconv.Itoa(handoutRows) + " of " + strconv.Itoa(n) +
-			" rows; the whole table is in report.pdf and on the " + t.Name + " sheet of needsmap.xlsx."}
+			" rows; the whole table is in report.pdf, tables/" + t.Name + ".csv and needsmap.xlsx."}
 	}
 	d.heading(s.Title, 2)
 	d.table(v)
