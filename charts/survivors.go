@@ -73,7 +73,7 @@ func survivorsChart(res snapshot.Result, suppressed bool, t Theme) (Chart, error
 	}
 	rows, state := survivorBars(res, suppressed)
 	title := "Survivors served in the past 12 months, by region"
-	c := Chart{Name: "survivors_by_region", Scope: ""}
+	c := Chart{Name: "survivors_by_region", Scope: needs.StatewideScope}
 	if !suppressed {
 		title += "\nUNSUPPRESSED — internal use only"
 		c.Name += "_unsuppressed"

@@ -47,7 +47,7 @@ func (o *outputDir) put(rel string, data []byte) error {
 func writeOutputs(ctx context.Context, cfg Config, rep *reports.Report) error {
 	return replaceDir(cfg.Output.Dir, func(tmp string) error {
 		o := &outputDir{root: tmp, hashes: map[string]string{}}
-		steps := []func(*outputDir, Config, *reports.Report) error{writeTables, writeCharts, writeWorkbook, writeHTML}
+		steps := []func(*outputDir, Config, *reports.Report) error{writeTables, writeCharts, writeWorkbook, writeHTML, writePDF}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -1,64 +1,23 @@
 package html
 
 import (
-	"math"
 	"strconv"
 
 	"needsmap/reports"
+	"needsmap/reports/format"
 )
 
-// dash stands for a value that is missing or not computed.
-const dash = "—"
+// The printed form of numbers is shared with report.pdf (reports/format).
+const dash = format.Dash
 
-func bad(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }
-
-// fixed formats x with prec decimals.
-func fixed(x float64, prec int) string {
-	if bad(x) {
-		return dash
-	}
-	return strconv.FormatFloat(x, 'f', prec, 64)
-}
-
-// percent formats a share as a percentage with prec decimals.
-func percent(x float64, prec int) string {
-	if bad(x) {
-		return dash
-	}
-	return strconv.FormatFloat(x*100, 'f', prec, 64) + "%"
-}
-
-// interval formats a mean's interval as "3.20–3.61".
-func interval(lo, hi float64) string {
-	if bad(lo) || bad(hi) {
-		return dash
-	}
-	return fixed(lo, 2) + "–" + fixed(hi, 2)
-}
-
-// rankText is a rank, or a dash for an unranked need.
-func rankText(r int) string {
-	if r <= 0 {
-		return dash
-	}
-	return strconv.Itoa(r)
-}
-
-// rankRange formats a rank interval as "2–4", or "2" when it is one rank.
-func rankRange(lo, hi int) string {
-	switch {
-	case lo <= 0 || hi <= 0:
-		return dash
-	case lo == hi:
-		return strconv.Itoa(lo)
-	}
-	return strconv.Itoa(lo) + "–" + strconv.Itoa(hi)
-}
-
-// level formats a confidence level: 0.95 → "95%", 0.975 → "97.5%".
-func level(c float64) string {
-	return strconv.FormatFloat(math.Round(c*1000)/10, 'f', -1, 64) + "%"
-}
+var (
+	fixed     = format.Fixed
+	percent   = format.Percent
+	interval  = format.Interval
+	rankText  = format.Rank
+	rankRange = format.RankRange
+	level     = format.Level
+)
 
 // keyFigures are the statewide headline numbers.
 func keyFigures(r *reports.Report) []keyFigure {

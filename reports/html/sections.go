@@ -8,6 +8,7 @@ import (
 	"needsmap/analysis/needs"
 	"needsmap/data/schema"
 	"needsmap/reports"
+	"needsmap/reports/format"
 	"needsmap/reports/tables"
 )
 
@@ -42,7 +43,7 @@ func newMethods(r *reports.Report) methods {
 	if res == nil {
 		return m
 	}
-	m.HasNeeds, m.Metric = true, metricText(res.Metric)
+	m.HasNeeds, m.Metric = true, format.Metric(res.Metric)
 	m.TopN, m.TopK, m.MinN = res.TopN, res.TopK, res.MinRespondents
 	m.Replicates, m.Seed, m.Level = res.Replicates, strconv.FormatUint(res.Seed, 10), level(res.Confidence)
 	for i, l := range res.Levels {
@@ -56,17 +57,6 @@ func newMethods(r *reports.Report) methods {
 	}
 	m.Combined = combinedLabels(res)
 	return m
-}
-
-// metricText says in words what the ranking sorts by.
-func metricText(metric string) string {
-	switch metric {
-	case needs.MetricMedian:
-		return "median rating, ties broken by the mean"
-	case needs.MetricTop2:
-		return "top-2 share, ties broken by the mean"
-	}
-	return "mean rating"
 }
 
 // combinedLabels are the items of the statewide combined view that are not

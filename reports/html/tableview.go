@@ -3,9 +3,9 @@ package html
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"needsmap/reports"
+	"needsmap/reports/format"
 	"needsmap/reports/tables"
 )
 
@@ -122,43 +122,13 @@ func numeric(t *tables.Table, c int) bool {
 	return false
 }
 
-// publish is a cell's text on the page: counts and suppression symbols as
-// published, shares as percentages, other statistics with two decimals.
-func publish(c tables.Cell, column string) string {
-	switch {
-	case c.Suppressed != "":
-		return c.Suppressed
-	case c.Missing:
-		return dash
-	case c.Kind == tables.Float && (strings.HasPrefix(column, "share") || strings.HasPrefix(column, "p_")):
-		return percent(c.Float, 1)
-	case c.Kind == tables.Float:
-		return fixed(c.Float, 2)
-	}
-	return c.String()
-}
-
-// columnLabels are the page headers of known table columns.
-var columnLabels = map[string]string{
-	"scope": "Scope", "respondents_reporting": "Providers reporting", "type_not_reported": "Type not reported",
-	"ipv": "Intimate partner", "pimp": "Pimp or manager", "survival": "Survival sex", "other_sex": "Other sex trafficking",
-	"subtype_not_reported": "Subtype not reported", "age_not_reported": "Age not reported", "lgbtq": "LGBTQ+",
-	"share_sex": "Sex share", "share_labor": "Labor share", "share_both": "Both share",
-	"share_of_statewide": "Share of statewide",
-}
-
-// columnLabel returns the page header of a column: a known label, or the
-// name with underscores as spaces and a capital first letter.
-func columnLabel(name string) string {
-	if l, ok := columnLabels[name]; ok {
-		return l
-	}
-	s := strings.ReplaceAll(name, "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
+// publish and columnLabel give cells and headers their printed form,
+// shared with report.pdf.
+var (
+	publish     = format.Cell
+	columnLabel = format.ColumnLabel
+	lowN        = format.LowN
+)
 
 // respondentsTable lists respondents per scope with the small-sample flag.
 func respondentsTable(r *reports.Report) *tableView {
@@ -176,9 +146,4 @@ func respondentsTable(r *reports.Report) *tableView {
 			{Text: strconv.Itoa(s.Respondents), Num: true}, {Text: note}}})
 	}
 	return v
-}
-
-// lowN is the small-sample warning.
-func lowN(min int) string {
-	return "Fewer than " + strconv.Itoa(min) + " respondents: read with care"
 }
