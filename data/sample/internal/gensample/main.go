@@ -2,7 +2,8 @@
 // fictional needs-assessment wave of 107 responding providers built so that
 // the default ranking reproduces what the Missouri strategic plan published
 // (statewide top five, each region's top three with Metro East's ties) and
-// its survivors-served figures.
+// its survivors-served figures, and a fictional resource guide that mirrors
+// what the plan says of the wave 1 guide (resources.go).
 //
 // Run from the repository root: go run ./data/sample/internal/gensample
 package main
@@ -32,6 +33,9 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := writeCSV(filepath.Join(*out, "survey_qualtrics.csv"), qualtricsRows(all)); err != nil {
+		log.Fatal(err)
+	}
+	if err := writeCSV(filepath.Join(*out, "resources.csv"), resourceRows(guide())); err != nil {
 		log.Fatal(err)
 	}
 }
