@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"needsmap/analysis/disclosure"
+	"needsmap/analysis/gaps"
 	"needsmap/analysis/needs"
 	"needsmap/data/normalize"
 	"needsmap/data/reference"
@@ -26,6 +27,10 @@ type Config struct {
 	Survey     normalize.SurveyOptions  `mapstructure:"survey"`
 	Needs      needs.Options            `mapstructure:"needs"`
 	Disclosure disclosure.Options       `mapstructure:"disclosure"`
+	// Resources says how the resource guide is read; Gaps how it is
+	// scored against the needs.
+	Resources normalize.ResourceOptions `mapstructure:"resources"`
+	Gaps      gaps.Options              `mapstructure:"gaps"`
 }
 
 // Inputs are the files of a run. When every one is empty the bundled
@@ -81,7 +86,25 @@ func (c *Config) Validate() error {
 	if err != nil {
 		return err
 	}
+	if err := c.Resources.Validate(v); err != nil {
+		return err
+	}
+	if err := c.Gaps.Validate(itemKeys(v)); err != nil {
+		return err
+	}
 	return c.Survey.Validate(v)
+}
+
+// itemKeys are the category and combined-category keys.
+func itemKeys(v *normalize.Vocabulary) []string {
+	var keys []string
+	for _, c := range v.Categories {
+		keys = append(keys, c.Key)
+	}
+	for _, g := range v.Combined {
+		keys = append(keys, g.Key)
+	}
+	return keys
 }
 
 // Vocabulary compiles the categories, groups, scale and regions.

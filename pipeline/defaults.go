@@ -62,6 +62,8 @@ func DefaultConfig() Config {
 			TopK:           3,
 		},
 		Disclosure: disclosure.Options{Suppress: true, K: 11},
+		Resources:  defaultResources(),
+		Gaps:       defaultGaps(),
 	}
 }
 
