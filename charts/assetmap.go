@@ -42,12 +42,16 @@ func assetMap(res *gaps.Result, scope, key string, t Theme) (Chart, error) {
 	}
 	title := fmt.Sprintf("Asset map: %s, %s", it.Label, where)
 	c := Chart{Name: "asset_map_" + slug(scope) + "_" + key, Scope: scope, Title: title}
-	f := figure{Title: title, Subtitle: wrap(assetSubtitle(row, groups, scope), 100)}
+	f := figure{Title: wrap(title, 62), Subtitle: wrap(assetSubtitle(row, groups, scope), 100)}
 	p := newPlot(t)
 	p.HideAxes()
 	p.Add(assetPlot{centre: centreText(it, row), groups: groups, theme: t})
 	f.Plot = p
-	f.Height = f.fit(t, 4.4*vg.Inch)
+	plotH := 4.4 * vg.Inch
+	if len(groups) <= 2 {
+		plotH = 2.4 * vg.Inch // one row: the need and at most a node each side
+	}
+	f.Height = f.fit(t, plotH)
 	c.Alt = assetAlt(title, row, groups)
 	var err error
 	c.SVG, c.PNG, err = f.render(t)
@@ -192,7 +196,7 @@ func (a assetPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	lines[len(lines)-1].style = t.style(t.Legend, color.White, false)
 	if len(a.groups) == 0 {
 		note := t.style(t.Label, t.Muted, false)
-		centredLines(c, vg.Point{X: mid.X, Y: mid.Y - 0.9*vg.Inch}, []textLine{{"No resource in the guide offers this here.", note}})
+		centredLines(c, vg.Point{X: mid.X, Y: mid.Y - 0.8*vg.Inch}, []textLine{{"No resource in the guide offers this here.", note}})
 	}
 	centredLines(c, mid, lines)
 }

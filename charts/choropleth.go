@@ -57,7 +57,7 @@ func accessMap(res *gaps.Result, shapes []schema.Shape, key, scope string, t The
 	title := fmt.Sprintf("Access to %s, %s", strings.ToLower(it.Label[:1])+it.Label[1:], where)
 	c := Chart{Name: mapName(scope, key), Scope: scope, Title: title}
 	breaks := classBreaks(counties)
-	f := figure{Title: title, Subtitle: wrap("Resources (beds where a capacity is given) within reach per 100,000 residents, "+
+	f := figure{Title: wrap(title, 62), Subtitle: wrap("Resources (beds where a capacity is given) within reach per 100,000 residents, "+
 		"by county (E2SFCA, catchment to 120 km). Thick lines: region borders. Dots: counties with a site in the guide; "+
 		"statewide and telehealth services are not placed on the map.", 100)}
 	f.Legend = append([]legendItem{{"0: no site within reach", noData}}, breakLegend(breaks)...)

@@ -172,7 +172,14 @@ func (m *choropleth) regionLabels(c draw.Canvas, tr func(schema.LonLat) vg.Point
 	halo.Font.Weight = xfont.WeightBlack
 	for _, n := range names {
 		a := sums[n]
-		at := tr(m.labelPlace(n, a.lon/a.w, a.lat/a.w))
+		place, free := m.labelPlace(n, a.lon/a.w, a.lat/a.w)
+		at := tr(place)
+		// Off the line of county centres, where the site dots sit: above
+		// a free county's centre, or below a region whose every county
+		// has a site.
+		if at.Y += 8; !free {
+			at.Y -= 22
+		}
 		for _, d := range []vg.Point{{X: -1, Y: 0}, {X: 1, Y: 0}, {X: 0, Y: -1}, {X: 0, Y: 1}, {X: -1, Y: -1}, {X: 1, Y: 1}, {X: -1, Y: 1}, {X: 1, Y: -1}} {
 			c.FillText(halo, vg.Point{X: at.X + d.X, Y: at.Y + d.Y}, n)
 		}
@@ -181,8 +188,9 @@ func (m *choropleth) regionLabels(c draw.Canvas, tr func(schema.LonLat) vg.Point
 }
 
 // labelPlace picks the centroid of the region's county without a site that
-// is nearest (lon, lat), or (lon, lat) itself when every county has one.
-func (m *choropleth) labelPlace(region string, lon, lat float64) schema.LonLat {
+// is nearest (lon, lat), or (lon, lat) itself, not free, when every county
+// has one.
+func (m *choropleth) labelPlace(region string, lon, lat float64) (schema.LonLat, bool) {
 	best, dist := schema.LonLat{Lon: lon, Lat: lat}, math.Inf(1)
 	for _, mc := range m.counties {
 		if mc.County.Region != region || mc.Sites > 0 {
@@ -193,5 +201,5 @@ func (m *choropleth) labelPlace(region string, lon, lat float64) schema.LonLat {
 			best, dist = schema.LonLat{Lon: mc.County.Lon, Lat: mc.County.Lat}, d
 		}
 	}
-	return best
+	return best, !math.IsInf(dist, 1)
 }
