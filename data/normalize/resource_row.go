@@ -96,7 +96,7 @@ func (rr *resRow) tri(row source.Row, f string) schema.Tri {
 	}
 	t, ok := yesNo(s)
 	if !ok {
-		rr.problem(row.Num, col, "not yes or no; read as not stated", clip(s))
+		rr.problem(row.Num, col, "not yes or no; read as not stated", clipMark(s))
 		rr.bad++
 	}
 	return t
@@ -176,7 +176,7 @@ func (rr *resRow) services(row source.Row, res *schema.Resource) bool {
 		v := cell(row, j)
 		t, ok := yesNo(v)
 		if !ok {
-			rr.problem(row.Num, j+1, "service mark is not X, yes or no; ignored", clip(v))
+			rr.problem(row.Num, j+1, "service mark is not X, yes or no; ignored", clipMark(v))
 			rr.bad++
 		}
 		if t == schema.Yes {
@@ -263,4 +263,15 @@ func (rr *resRow) contacts(row source.Row, res *schema.Resource) {
 			rr.bad++
 		}
 	}
+}
+
+// clipMark reports a yes/no cell that is neither: a short code is shown,
+// anything longer withheld, since such cells are where a guide writes
+// "Yes - ask for Jane".
+func clipMark(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 12 || strings.ContainsAny(s, " \t") {
+		return "(text withheld)"
+	}
+	return clip(s)
 }

@@ -172,13 +172,17 @@ func TestResourcesLongTable(t *testing.T) {
 func TestResourcesCategoryColumns(t *testing.T) {
 	text := "Organization,County,Adult shelter,Youth shelter,Legal aid,Populations\n" +
 		"A,Cape Girardeau,X,,✓,adults\n" +
-		"B,\"Madison, IL\",,Yes,no,youth\n" +
+		"B,\"Madison, IL\",,Yes,Yes - ask Jane,youth\n" +
 		"C,Madison,X,,,adults\n" + // ambiguous county
 		"D,St. Louis County,,TRUE,maybe,minors\n"
 	r := readResources(t, "wide.csv", []byte(text), seedOptions())
 	checkProblems(t, r.problems, []wantProblem{
-		{"", 4, "B", "matches 2 counties"}, {"", 4, "B", "no usable county"}, {"", 5, "E", "service mark is not X"},
+		{"", 3, "E", "service mark is not X"}, {"", 4, "B", "matches 2 counties"}, {"", 4, "B", "no usable county"},
+		{"", 5, "E", "service mark is not X"},
 	})
+	if r.problems[0].Value != "(text withheld)" || r.problems[3].Value != "maybe" {
+		t.Errorf("values: %q, %q", r.problems[0].Value, r.problems[3].Value)
+	}
 	if len(r.res) != 3 {
 		t.Fatalf("%d resources", len(r.res))
 	}
