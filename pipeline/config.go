@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"needsmap/analysis/disclosure"
+	"needsmap/analysis/gaps"
 	"needsmap/analysis/needs"
 	"needsmap/analysis/waves"
 	"needsmap/data/normalize"
@@ -28,6 +29,10 @@ type Config struct {
 	Needs      needs.Options            `mapstructure:"needs"`
 	Waves      waves.Options            `mapstructure:"waves"`
 	Disclosure disclosure.Options       `mapstructure:"disclosure"`
+	// Resources says how the resource guide is read; Gaps how it is
+	// scored against the needs.
+	Resources normalize.ResourceOptions `mapstructure:"resources"`
+	Gaps      gaps.Options              `mapstructure:"gaps"`
 }
 
 // Inputs are the files of a run. When every one is empty the bundled
@@ -86,7 +91,25 @@ func (c *Config) Validate() error {
 	if err != nil {
 		return err
 	}
+	if err := c.Resources.Validate(v); err != nil {
+		return err
+	}
+	if err := c.Gaps.Validate(itemKeys(v)); err != nil {
+		return err
+	}
 	return c.Survey.Validate(v)
+}
+
+// itemKeys are the category and combined-category keys.
+func itemKeys(v *normalize.Vocabulary) []string {
+	var keys []string
+	for _, c := range v.Categories {
+		keys = append(keys, c.Key)
+	}
+	for _, g := range v.Combined {
+		keys = append(keys, g.Key)
+	}
+	return keys
 }
 
 // Vocabulary compiles the categories, groups, scale and regions.

@@ -64,6 +64,8 @@ func DefaultConfig() Config {
 		},
 		Waves:      waves.Options{CurrentLabel: "2019 wave", BaselineLabel: "2017 wave"},
 		Disclosure: disclosure.Options{Suppress: true, K: 11},
+		Resources:  defaultResources(),
+		Gaps:       defaultGaps(),
 	}
 }
 

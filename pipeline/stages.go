@@ -40,5 +40,5 @@ type stageEnv struct {
 // newStages lists the stages a run goes through after the survey, in
 // order. A stage with no input configured does nothing.
 func newStages() []stage {
-	return []stage{&waveStage{}}
+	return []stage{&waveStage{}, &gapsStage{}}
 }

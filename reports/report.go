@@ -65,6 +65,9 @@ type Section struct {
 	// Charts names charts of Report.Charts shown in this section (and not
 	// again in the scope's general chart list).
 	Charts []string
+	// Handout puts the first rows of the section's first table on the
+	// region's one-page handout; long listings (a directory) leave it off.
+	Handout bool
 }
 
 // MethodNote is one subsection of the methods appendix.

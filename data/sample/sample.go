@@ -12,7 +12,7 @@ import (
 	"io/fs"
 )
 
-//go:embed survey.csv survey_qualtrics.csv survey_baseline.csv
+//go:embed survey.csv survey_qualtrics.csv survey_baseline.csv resources.csv
 var files embed.FS
 
 // Prefix is how sample files are named in messages and run.json.

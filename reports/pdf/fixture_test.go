@@ -124,8 +124,8 @@ func addSections(r *reports.Report) {
 	}
 	r.Tables = append(r.Tables, gap, ref, wide)
 	r.Sections = []reports.Section{
-		{Key: "gaps", Scope: "Metro East", Title: "Largest gaps", Paragraphs: []string{"Need against supply, by category."}, Tables: []*tables.Table{gap}},
-		{Key: "referrals", Scope: "Metro East", Title: "Referral completion", Tables: []*tables.Table{ref}},
+		{Key: "gaps", Scope: "Metro East", Title: "Largest gaps", Paragraphs: []string{"Need against supply, by category."}, Tables: []*tables.Table{gap}, Handout: true},
+		{Key: "referrals", Scope: "Metro East", Title: "Referral completion", Tables: []*tables.Table{ref}, Handout: true},
 		{Key: "figure", Scope: "Statewide", Title: "Top needs figure", Charts: []string{"top_needs_statewide"}},
 		{Key: "directory", Title: "Resource directory", Paragraphs: []string{"Resources per county and category."}, Tables: []*tables.Table{wide}},
 	}

@@ -71,7 +71,12 @@ func renderRegion(r *reports.Report, region string) (*doc, error) {
 			survivors = views[0]
 		}
 	}
-	sections := r.SectionsFor(region)
+	var sections []reports.Section
+	for _, s := range r.SectionsFor(region) {
+		if s.Handout && len(s.Tables) > 0 {
+			sections = append(sections, s)
+		}
+	}
 	// The chart gives way to what must share the first page with it.
 	reserve := 0.0
 	if survivors != nil {

@@ -2,7 +2,8 @@
 // fictional needs-assessment wave of 107 responding providers built so that
 // the default ranking reproduces what the Missouri strategic plan published
 // (statewide top five, each region's top three with Metro East's ties) and
-// its survivors-served figures.
+// its survivors-served figures, and a fictional resource guide that mirrors
+// what the plan says of the wave 1 guide (resources.go).
 //
 // Run from the repository root: go run ./data/sample/internal/gensample
 package main
@@ -38,6 +39,9 @@ func main() {
 	// change the current wave's files.
 	baseRNG := rand.New(rand.NewPCG(*seed+2017, *seed^0xba5e))
 	if err := writeCSV(filepath.Join(*out, "survey_baseline.csv"), baselineRows(baseRNG)); err != nil {
+		log.Fatal(err)
+	}
+	if err := writeCSV(filepath.Join(*out, "resources.csv"), resourceRows(guide())); err != nil {
 		log.Fatal(err)
 	}
 }
