@@ -110,6 +110,10 @@ func (s *gapsStage) publish(env *stageEnv, rep *reports.Report) error {
 			}
 		}
 		rep.Sections = append(rep.Sections, gapSection(res, scope, need, hidden[scope], cs.byScope[scope], s.resources))
+		if top := res.Top(scope, gaps.PopulationAll, 1); len(top) > 0 {
+			rep.KeyFigures = append(rep.KeyFigures, reports.KeyFigure{Scope: scope, Label: "Largest gap",
+				Value: fmt.Sprintf("%.0f", top[0].Gap), Note: top[0].Item.Label + " (0–100)"})
+		}
 		d := tables.RegionDirectory(dir, scope)
 		rep.Sections = append(rep.Sections, reports.Section{Key: "directory", Scope: scope, Title: directoryTitle(scope),
 			Paragraphs: directoryText(scope, len(d.Rows)), Tables: []*tables.Table{d}})

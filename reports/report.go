@@ -43,6 +43,8 @@ type Report struct {
 	// Suppressions lists every cell disclosure control hid, and why, for
 	// the data-quality section.
 	Suppressions []Suppression
+	// KeyFigures are headline numbers stages add to a scope's cards.
+	KeyFigures []KeyFigure
 }
 
 // Suppression is one hidden cell: "table[row, column]" and the reason.

@@ -84,6 +84,7 @@ func newView(r *reports.Report) (*view, error) {
 		if err != nil {
 			return nil, err
 		}
+		s.KeyFigures = keyFigures(r, name)
 		v.Regions = append(v.Regions, s)
 		v.Nav = append(v.Nav, navLink{s.ID, s.Name})
 	}
@@ -94,7 +95,7 @@ func newView(r *reports.Report) (*view, error) {
 		v.Nav = append(v.Nav, navLink{a.ID, a.Title})
 	}
 	v.Nav = append(v.Nav, navLink{"methods", "Methods"}, navLink{"data-quality", "Data quality"})
-	v.Statewide.KeyFigures = keyFigures(r)
+	v.Statewide.KeyFigures = keyFigures(r, statewide)
 	v.Statewide.ScopeTable = respondentsTable(r)
 	v.Methods = newMethods(r)
 	v.Quality = newQuality(r)

@@ -1,54 +1,20 @@
 package pdf
 
 import (
-	"strconv"
-
 	"needsmap/reports"
-	"needsmap/reports/format"
 )
 
 // keyFigure is one headline number.
 type keyFigure struct{ label, value, note string }
 
-// keyFigures are the statewide headline numbers of report.html.
-func keyFigures(r *reports.Report) []keyFigure {
+// keyFigures are a scope's headline numbers, as the report model lists
+// them (the same cards report.html shows).
+func keyFigures(r *reports.Report, scope string) []keyFigure {
 	var out []keyFigure
-	if res := r.Needs; res != nil {
-		if info, ok := res.ScopeInfo(statewide); ok {
-			out = append(out, keyFigure{label: "Responding providers", value: strconv.Itoa(info.Respondents)})
-		}
-		low := 0
-		for _, s := range res.Scopes {
-			if s.Name != statewide && s.LowN {
-				low++
-			}
-		}
-		out = append(out, keyFigure{label: "Regions", value: strconv.Itoa(len(r.Regions))},
-			keyFigure{label: "Regions with low n", value: strconv.Itoa(low),
-				note: "fewer than " + strconv.Itoa(res.MinRespondents) + " respondents"})
-	}
-	if v, ok := survivorsCell(r, statewide, "survivors"); ok {
-		out = append(out, keyFigure{label: "Survivors served", value: v, note: survivorsNote})
+	for _, f := range r.Figures(scope) {
+		out = append(out, keyFigure{label: f.Label, value: f.Value, note: f.Note})
 	}
 	return out
-}
-
-const survivorsNote = "past 12 months, as reported by providers"
-
-// survivorsCell is a scope's published value in a column of the
-// survivors-served table.
-func survivorsCell(r *reports.Report, scope, column string) (string, bool) {
-	t := r.Table("survivors_served")
-	if t == nil || t.Column(column) < 0 {
-		return "", false
-	}
-	c := t.Column(column)
-	for _, row := range t.Rows {
-		if len(row) == len(t.Columns) && row[0].Text == scope {
-			return format.Cell(row[c], column), true
-		}
-	}
-	return "", false
 }
 
 // cards draws headline numbers as a row of cards.

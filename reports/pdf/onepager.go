@@ -64,7 +64,7 @@ func renderRegion(r *reports.Report, region string) (*doc, error) {
 	d.f.AddPage()
 	d.boxSize = sizeSmall
 	d.masthead(title, region, r.Subtitle, 7)
-	d.cards(regionFigures(r, region))
+	d.cards(keyFigures(r, region))
 	var survivors *table
 	if t := r.Table("survivors_served"); t != nil {
 		if views := snapshotTables(t, region, false); views != nil {
@@ -97,23 +97,6 @@ func renderRegion(r *reports.Report, region string) (*doc, error) {
 	}
 	d.flush()
 	return d, nil
-}
-
-// regionFigures are a region's headline numbers.
-func regionFigures(r *reports.Report, region string) []keyFigure {
-	var out []keyFigure
-	if res := r.Needs; res != nil {
-		if info, ok := res.ScopeInfo(region); ok {
-			out = append(out, keyFigure{label: "Responding providers", value: strconv.Itoa(info.Respondents)})
-		}
-	}
-	if v, ok := survivorsCell(r, region, "survivors"); ok {
-		out = append(out, keyFigure{label: "Survivors served", value: v})
-	}
-	if v, ok := survivorsCell(r, region, "share_of_statewide"); ok {
-		out = append(out, keyFigure{label: "Share of statewide", value: v})
-	}
-	return out
 }
 
 // handoutNeeds draws the region's top needs and its top-needs chart,

@@ -35,7 +35,7 @@ func (d *doc) scope(name string, region bool) error {
 		}
 	}
 	if !region {
-		d.cards(keyFigures(d.r))
+		d.cards(keyFigures(d.r, statewide))
 	}
 	if res != nil {
 		d.rankings(name, region, low)
