@@ -26,6 +26,11 @@ type Config struct {
 	Survey     normalize.SurveyOptions  `mapstructure:"survey"`
 	Needs      needs.Options            `mapstructure:"needs"`
 	Disclosure disclosure.Options       `mapstructure:"disclosure"`
+	// Period bounds referrals and trainings and dates milestones.
+	Period     PeriodOptions              `mapstructure:"period"`
+	Referrals  normalize.ReferralOptions  `mapstructure:"referrals"`
+	Trainings  normalize.TrainingOptions  `mapstructure:"trainings"`
+	Milestones normalize.MilestoneOptions `mapstructure:"milestones"`
 }
 
 // Inputs are the files of a run. When every one is empty the bundled
@@ -77,8 +82,20 @@ func (c *Config) Validate() error {
 	if err := c.Disclosure.Validate(); err != nil {
 		return err
 	}
+	if err := c.Period.Validate(); err != nil {
+		return err
+	}
+	if err := c.Referrals.Validate(); err != nil {
+		return err
+	}
+	if err := c.Trainings.Validate(); err != nil {
+		return err
+	}
 	v, err := c.Vocabulary()
 	if err != nil {
+		return err
+	}
+	if err := c.Milestones.Validate(v); err != nil {
 		return err
 	}
 	return c.Survey.Validate(v)

@@ -62,6 +62,9 @@ func DefaultConfig() Config {
 			TopK:           3,
 		},
 		Disclosure: disclosure.Options{Suppress: true, K: 11},
+		Referrals:  defaultReferrals(),
+		Trainings:  defaultTrainings(),
+		Milestones: defaultMilestones(),
 	}
 }
 

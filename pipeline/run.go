@@ -40,8 +40,8 @@ type Outcome struct {
 
 // results are the analysis results of a run.
 type results struct {
-	geo        *reference.Geography
-	regions    []string
+	geo     *reference.Geography
+	regions []string
 	// needs and snapshot are nil when the run has no survey (an evaluator
 	// looking at referrals only).
 	needs      *needs.Result
@@ -112,6 +112,7 @@ func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results
 		res.snapshot.Register(set)
 	}
 	res.env = &stageEnv{Config: cfg, Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
+		Period:   newPeriod(cfg.Period),
 		AddInput: func(in reports.Input) { out.Inputs = append(out.Inputs, in) }}
 	for _, st := range res.stages {
 		if err := st.analyse(ctx, res.env); err != nil {

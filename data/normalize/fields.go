@@ -143,4 +143,3 @@ func (c *memo[T]) get(s string, parse func(string) (T, error)) (T, error) {
 	}
 	return v, err
 }
-

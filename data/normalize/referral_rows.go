@@ -96,6 +96,7 @@ func widthOK(rr *referralRow, row source.Row) bool {
 
 func (rr *referralRow) uniqueID(row source.Row) bool {
 	id, col, ok := rr.field(row, "referral_id")
+	rr.rec.ID = id
 	if !ok || id == "" {
 		return true
 	}

@@ -75,6 +75,7 @@ type Agency struct {
 // Client is the de-identified client code. It is used only to recognise
 // the same referral recorded by two agencies and is never published.
 type Referral struct {
+	ID          string // the sheet's referral id, "" when none
 	Date        Date
 	CompletedOn Date // NoDate when not completed or not recorded
 	Client      string
