@@ -120,10 +120,13 @@ func rref(rows [][]*big.Rat, n int) []int {
 
 // auditStep suppresses one more cell for the first recoverable suppressed
 // cell: the smallest positive unsuppressed cell of an equation it is in.
-func (s *Set) auditStep() []Action {
+// When no cell can be added it returns the recoverable cells, so the
+// caller need not solve the system again (the audit dominates the cost
+// of Protect).
+func (s *Set) auditStep() ([]Action, []Ref) {
 	det := s.Determined()
 	if len(det) == 0 {
-		return nil
+		return nil, nil
 	}
 	target := det[0]
 	var best *Ref
@@ -143,10 +146,10 @@ func (s *Set) auditStep() []Action {
 		}
 	}
 	if best == nil {
-		return nil
+		return nil, det
 	}
 	best.cell().Suppressed = true
-	return []Action{{best.String(), "complementary: " + target.String() + " was recoverable across equations"}}
+	return []Action{{best.String(), "complementary: " + target.String() + " was recoverable across equations"}}, nil
 }
 
 func involves(e Equation, r Ref) bool {

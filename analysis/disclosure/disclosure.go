@@ -136,12 +136,13 @@ func (s *Set) Protect(opts Options) ([]Action, error) {
 			return acts, fmt.Errorf("disclosure: suppression did not settle")
 		}
 		added := s.complementStep()
+		var stuck []Ref
 		if len(added) == 0 {
-			added = s.auditStep()
+			added, stuck = s.auditStep()
 		}
 		if len(added) == 0 {
-			if det := s.Determined(); len(det) > 0 {
-				return acts, fmt.Errorf("disclosure: %s stays recoverable with every cell of its equations suppressed", det[0])
+			if len(stuck) > 0 {
+				return acts, fmt.Errorf("disclosure: %s stays recoverable with every cell of its equations suppressed", stuck[0])
 			}
 			return acts, nil
 		}

@@ -17,7 +17,7 @@ func (a *app) sampleCmd() *cobra.Command {
 		Short: "Write the bundled sample inputs, so you can see the formats",
 		Long: "Writes the bundled sample inputs into a folder: the survey (plain CSV and a Qualtrics export),\n" +
 			"referrals/ (one sheet per partner agency), trainings.csv and milestones.csv.",
-		Args:  cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return fmt.Errorf("create %s: %w", dir, err)
