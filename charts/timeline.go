@@ -53,7 +53,7 @@ func MilestoneTimeline(as []outcomes.Assessed, scope string, start, asOf schema.
 		for _, s := range outcomes.Statuses[:5] {
 			f.Legend = append(f.Legend, legendItem{standingNames[s], standingColors[s]})
 		}
-		f.Height = f.fit(t, vg.Length(len(rows))*0.3*vg.Inch+0.75*vg.Inch)
+		f.Height = f.fit(t, vg.Length(len(rows))*0.4*vg.Inch+0.75*vg.Inch)
 	}
 	c.Alt = timelineAlt(title, rows, asOf)
 	var err error
@@ -140,8 +140,8 @@ func timelineMarks(rows []outcomes.Assessed, barStart, lo schema.Date, t Theme) 
 // light mixes a colour halfway to white, so bars stay behind markers.
 func light(c color.Color) color.Color { return mix(c, color.White, 0.45) }
 
-// milestoneLabel is "Short · Gain commitments from housing…" cut to one
-// line.
+// milestoneLabel is "Short · Gain commitments from housing and…" on at
+// most two lines, so the labels leave the timeline most of the width.
 func milestoneLabel(a outcomes.Assessed) string {
 	text := a.Outcome
 	if text == "" {
@@ -150,12 +150,19 @@ func milestoneLabel(a outcomes.Assessed) string {
 	if term := a.Term.String(); term != "" {
 		text = strings.ToUpper(term[:1]) + term[1:] + " · " + text
 	}
-	const width = 54
-	if r := []rune(text); len(r) > width {
-		text = strings.TrimSpace(string(r[:width-1])) + "…"
+	lines := strings.Split(wrap(text, milestoneWidth), "\n")
+	if len(lines) > 2 {
+		last := []rune(lines[1])
+		if len(last) > milestoneWidth-1 {
+			last = last[:milestoneWidth-1]
+		}
+		lines = []string{lines[0], strings.TrimSpace(string(last)) + "…"}
 	}
-	return text
+	return strings.Join(lines, "\n")
 }
+
+// milestoneWidth is the wrap width of milestone labels, in characters.
+const milestoneWidth = 36
 
 // quarterTicks marks quarter starts from lo to hi, with the year under
 // each first quarter.

@@ -30,9 +30,13 @@ func (s *trainingStage) publish(env *stageEnv, rep *reports.Report) error {
 		sec := reports.Section{Key: "trainings", Scope: row.Scope, Title: "Trainings and presentations",
 			Paragraphs: []string{trainingSentence(row, env.Period)}}
 		scope := row.Scope
-		sec.Tables = []*tables.Table{view(t, "Trainings and presentations by quarter, "+scope, func(r []tables.Cell) bool {
+		v := view(t, "Trainings and presentations by quarter, "+scope, func(r []tables.Cell) bool {
 			return r[0].Text == scope && r[1].Text != "all"
-		}, 1)}
+		}, 1)
+		if scope != schema.StatewideRegion {
+			v.Notes = nil // stated once, under the statewide table
+		}
+		sec.Tables = []*tables.Table{v}
 		if scope == schema.StatewideRegion {
 			sec.Charts = []string{c.Name}
 			if s.outside > 0 {

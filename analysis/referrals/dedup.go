@@ -132,9 +132,15 @@ func (d *dedup) sourceID(p schema.Position) int32 {
 func (d *dedup) reportDuplicate(rec *schema.Referral, e *entry) {
 	first := d.sources[e.src]
 	first.Row = int(e.row)
+	// The reason is the same for every duplicate, so the data-quality
+	// summary counts them together; the record kept is named in Err.
 	d.report(schema.Problem{File: rec.Source.File, Sheet: rec.Source.Sheet, Row: rec.Source.Row,
-		Reason: fmt.Sprintf("duplicate of %s (the same referral recorded by the other agency); counted once", first)})
+		Reason: DuplicateReason, Err: fmt.Errorf("duplicate of %s", first)})
 }
+
+// DuplicateReason is the reason given for a record merged into another
+// file's record of the same referral.
+const DuplicateReason = "the same referral recorded by the other agency; counted once"
 
 func abs32(x int32) int32 {
 	if x < 0 {

@@ -91,8 +91,8 @@ func TestDuplicatesAcrossFilesCountOnce(t *testing.T) {
 	if res.Duplicates != 2 || len(problems) != 2 {
 		t.Fatalf("duplicates = %d, problems %v", res.Duplicates, problems)
 	}
-	if want := "duplicate of a.csv row 2 (the same referral recorded by the other agency); counted once"; problems[0].Reason != want {
-		t.Errorf("reason = %q", problems[0].Reason)
+	if want := "b.csv row 7: the same referral recorded by the other agency; counted once: duplicate of a.csv row 2"; problems[0].Error() != want {
+		t.Errorf("problem = %q", problems[0].Error())
 	}
 	g := res.Groups[res.totalRows()["North"]]
 	if g.Median != 7.5 || g.Timed != 2 {
