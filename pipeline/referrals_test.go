@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 )
@@ -50,5 +51,42 @@ func compareW2(t *testing.T, expectedPath, gotPath string) {
 	}
 	if n != len(expected) {
 		t.Errorf("%d region/service rows, want %d", n, len(expected))
+	}
+}
+
+// TestUnmetReferrals: with a resource guide's offer (set by the
+// resource-guide stage), the report gets unmet_referrals.csv with the
+// same published cells as the region-and-service table.
+func TestUnmetReferrals(t *testing.T) {
+	cfg := sampleConfig(t, filepath.Join(t.TempDir(), "out"))
+	cfg.Inputs.Referrals = filepath.Join("testdata", "bench", "referrals-1k")
+	out := &Outcome{}
+	res, err := analyse(context.Background(), cfg, Deps{}, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab, _ := cfg.Vocabulary()
+	legal, _ := vocab.CategoryIndex("legal_assistance")
+	res.env.Offered = func(region string, service int) bool { return !(region == "Central" && service == legal) }
+	rep, err := buildReport(cfg, res, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unmet := rep.Table("unmet_referrals")
+	if unmet == nil || len(unmet.Rows) != 1 || unmet.Rows[0][0].Text != "Central" || unmet.Rows[0][1].Text != "legal_assistance" {
+		t.Fatalf("unmet = %+v", unmet)
+	}
+	all := rep.Table("referrals_by_region_service")
+	for _, row := range all.Rows {
+		if row[0].Text == "Central" && row[1].Text == "legal_assistance" {
+			for c := 2; c < 8; c++ {
+				if row[c].String() != unmet.Rows[0][c].String() {
+					t.Errorf("column %s: %q in the unmet table, %q in the main table", all.Columns[c], unmet.Rows[0][c], row[c])
+				}
+			}
+		}
+	}
+	if len(rep.SectionsFor("Central")) == 0 {
+		t.Error("no Central sections")
 	}
 }
