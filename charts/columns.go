@@ -2,6 +2,7 @@ package charts
 
 import (
 	"image/color"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -62,7 +63,7 @@ func (d dots) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		var path vg.Path
 		path.Move(vg.Point{X: x + r, Y: y})
-		path.Arc(vg.Point{X: x, Y: y}, r, 0, 2*3.141592653589793)
+		path.Arc(vg.Point{X: x, Y: y}, r, 0, 2*math.Pi)
 		path.Close()
 		c.SetColor(it.Color)
 		c.Fill(path)

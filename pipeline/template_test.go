@@ -268,3 +268,50 @@ func TestTemplatesDeterministic(t *testing.T) {
 		t.Error("an existing file was replaced")
 	}
 }
+
+// TestReferralDateSystems: the same referral dates written as date cells
+// of a 1900-system and of a 1904-system workbook (serials 1,462 apart),
+// as serial numbers in a CSV and as text read back alike.
+func TestReferralDateSystems(t *testing.T) {
+	v, geo := testEnv(t)
+	cfg := DefaultConfig()
+	cfg.Validate()
+	dates := []time.Time{day(2020, 1, 31), day(2020, 2, 29), day(2021, 12, 31)}
+	head := []any{"referral_date", "service", "region", "status", "completed_date"}
+	read := func(path string) []schema.Referral {
+		var got []schema.Referral
+		readTemplate(t, path, func(tb *source.Table, report func(schema.Problem)) (normalize.Stats, error) {
+			r := &normalize.Referrals{Vocab: v, Geo: geo, Options: cfg.Referrals, Report: report}
+			return r.Read(tb, func(rec *schema.Referral) error { got = append(got, *rec); return nil })
+		})
+		return got
+	}
+	for _, date1904 := range []bool{false, true} {
+		f := excelize.NewFile()
+		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &date1904}); err != nil {
+			t.Fatal(err)
+		}
+		f.SetSheetRow("Sheet1", "A1", &head)
+		for i, d := range dates {
+			row := []any{d, "Transportation", "Central", "completed", d.AddDate(0, 0, 9)}
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			f.SetSheetRow("Sheet1", cell, &row)
+		}
+		path := filepath.Join(t.TempDir(), "dates.xlsx")
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		got := read(path)
+		for i, d := range dates {
+			want := schema.DateOf(d.Year(), int(d.Month()), d.Day())
+			if got[i].Date != want || got[i].CompletedOn != want+9 {
+				t.Errorf("1904=%v row %d: %s, %s; want %s", date1904, i+2, got[i].Date, got[i].CompletedOn, want)
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), "serials.csv")
+	os.WriteFile(path, []byte("referral_date,service,region,status,completed_date\n43861,Transportation,Central,completed,2/9/2020\n"), 0o644)
+	if got := read(path); got[0].Date != schema.DateOf(2020, 1, 31) || got[0].CompletedOn != schema.DateOf(2020, 2, 9) {
+		t.Errorf("CSV serial: %s, %s", got[0].Date, got[0].CompletedOn)
+	}
+}

@@ -2,6 +2,7 @@ package referrals
 
 import (
 	"math"
+	"strconv"
 	"testing"
 
 	"needsmap/analysis/disclosure"
@@ -125,7 +126,7 @@ func TestRegisterIsConsistent(t *testing.T) {
 	statuses := schema.ReferralStatuses
 	for i := 0; i < 600; i++ {
 		r := rec(0, i+2, []string{"North", "South", "East"}[i%3], (i*7)%4, statuses[(i*5)%4], (i*37)%400, (i*3)%20)
-		r.Referring = schema.Agency{Key: itoa(i % 5), Name: "Agency " + itoa(i%5)}
+		r.Referring = schema.Agency{Key: strconv.Itoa(i % 5), Name: "Agency " + strconv.Itoa(i%5)}
 		b.Add(r)
 	}
 	res := b.Result(11)

@@ -3,6 +3,7 @@ package referrals
 import (
 	"math"
 	"sort"
+	"strconv"
 
 	"needsmap/analysis/disclosure"
 	"needsmap/data/schema"
@@ -128,7 +129,7 @@ func serviceName(s int) string {
 	if s == AllServices {
 		return "all services"
 	}
-	return "service " + itoa(s)
+	return "service " + strconv.Itoa(s)
 }
 
 // quarterRange lists the quarters of the period: From..To when both are
@@ -267,13 +268,6 @@ func sum64(h histogram) int64 {
 		t += v
 	}
 	return t
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // Unmet returns the ByService rows of a region and a service that no

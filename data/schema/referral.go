@@ -1,5 +1,7 @@
 package schema
 
+import "strconv"
+
 // ReferralStatus is the outcome of a referral.
 type ReferralStatus uint8
 
@@ -107,29 +109,7 @@ func (p Position) String() string {
 		s += " sheet \"" + p.Sheet + "\""
 	}
 	if p.Row > 0 {
-		s += " row " + itoa(p.Row)
+		s += " row " + strconv.Itoa(p.Row)
 	}
 	return s
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
