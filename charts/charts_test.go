@@ -42,7 +42,7 @@ func fixtureCharts(t *testing.T) []Chart {
 	add(Likert(res, "Nowhere", needs.ViewSingle))
 	add(Survivors(buildSnapshot(t, fixtureRegions, fixtureResponses(), true), true))
 	add(Survivors(buildSnapshot(t, fixtureRegions, fixtureResponses(), false), false))
-	return out
+	return append(out, outcomeCharts(t)...)
 }
 
 func TestGolden(t *testing.T) {

@@ -83,7 +83,7 @@ func (m *choropleth) Plot(c draw.Canvas, _ *plot.Plot) {
 	for _, mc := range m.counties {
 		if mc.Sites > 0 {
 			r := 1.6 + 1.1*vg.Length(math.Sqrt(float64(mc.Sites)))
-			dot(c, tr(schema.LonLat{Lon: mc.County.Lon, Lat: mc.County.Lat}), r)
+			siteDot(c, tr(schema.LonLat{Lon: mc.County.Lon, Lat: mc.County.Lat}), r)
 		}
 	}
 }
@@ -137,7 +137,7 @@ func (m *choropleth) outlines(c draw.Canvas, tr func(schema.LonLat) vg.Point) {
 	}
 }
 
-func dot(c draw.Canvas, at vg.Point, r vg.Length) {
+func siteDot(c draw.Canvas, at vg.Point, r vg.Length) {
 	var p vg.Path
 	p.Move(vg.Point{X: at.X + r, Y: at.Y})
 	p.Arc(at, r, 0, 2*math.Pi)

@@ -33,6 +33,11 @@ type Config struct {
 	// scored against the needs.
 	Resources normalize.ResourceOptions `mapstructure:"resources"`
 	Gaps      gaps.Options              `mapstructure:"gaps"`
+	// Period bounds referrals and trainings and dates milestones.
+	Period     PeriodOptions              `mapstructure:"period"`
+	Referrals  normalize.ReferralOptions  `mapstructure:"referrals"`
+	Trainings  normalize.TrainingOptions  `mapstructure:"trainings"`
+	Milestones normalize.MilestoneOptions `mapstructure:"milestones"`
 }
 
 // Inputs are the files of a run. When every one is empty the bundled
@@ -87,6 +92,15 @@ func (c *Config) Validate() error {
 	if err := c.Disclosure.Validate(); err != nil {
 		return err
 	}
+	if err := c.Period.Validate(); err != nil {
+		return err
+	}
+	if err := c.Referrals.Validate(); err != nil {
+		return err
+	}
+	if err := c.Trainings.Validate(); err != nil {
+		return err
+	}
 	v, err := c.Vocabulary()
 	if err != nil {
 		return err
@@ -95,6 +109,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.Gaps.Validate(itemKeys(v)); err != nil {
+		return err
+	}
+	if err := c.Milestones.Validate(v); err != nil {
 		return err
 	}
 	return c.Survey.Validate(v)

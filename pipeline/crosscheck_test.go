@@ -77,3 +77,23 @@ func writeRandomSurvey(t *testing.T, path string, seed uint64, rows int) {
 		t.Fatal(err)
 	}
 }
+
+// TestCrosscheckDisclosure attacks the sample's published counts with an
+// independent program (testdata/crosscheck/disclosure.py: SciPy's HiGHS
+// linear programming over every total a reader knows) and fails if any
+// suppressed cell can be worked out. Needs Debian python3-scipy.
+func TestCrosscheckDisclosure(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	cfg := DefaultConfig()
+	cfg.Output.Dir = dir
+	cfg.Needs.Bootstrap = 0
+	if _, err := Run(context.Background(), cfg, Deps{}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("/usr/bin/python3", filepath.Join("..", "testdata", "crosscheck", "disclosure.py"), dir)
+	out, err := cmd.CombinedOutput()
+	t.Logf("%s", out)
+	if err != nil {
+		t.Fatalf("suppressed cells recovered: %v", err)
+	}
+}

@@ -66,6 +66,9 @@ func DefaultConfig() Config {
 		Disclosure: disclosure.Options{Suppress: true, K: 11},
 		Resources:  defaultResources(),
 		Gaps:       defaultGaps(),
+		Referrals:  defaultReferrals(),
+		Trainings:  defaultTrainings(),
+		Milestones: defaultMilestones(),
 	}
 }
 

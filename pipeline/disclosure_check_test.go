@@ -223,6 +223,9 @@ func assertUnrecoverable(t *testing.T, dir string) int {
 	scopes := a.addTable(t, "survivors_served", filepath.Join(dir, "tables", "survivors_served.csv"), survivorCounts)
 	a.survivorsRelations(scopes)
 	for k, iv := range a.bounds(t) {
+		if a.hidden[k] == "*" && math.Abs(iv[0]) < 1e-7 && iv[1] < 1e-7 {
+			continue // a hidden zero worked out: zeros may be published
+		}
 		if math.Floor(iv[1]+1e-7) <= math.Ceil(iv[0]-1e-7) {
 			t.Errorf("%v (%s) recovered: it can only be %v", k, a.hidden[k], iv[0])
 		}

@@ -56,8 +56,39 @@ func (s *gapsStage) analyse(ctx context.Context, env *stageEnv) error {
 		input.Survivors = survivorsIn(env.Results.snapshot)
 	}
 	s.resources = rs
+	env.Offered = offeredIn(rs, geo)
 	s.result, err = gaps.Analyse(input, cfg.Gaps)
 	return err
+}
+
+// offeredIn says whether a resource serving a region — located in one of
+// its counties, or statewide — offers a service, for the referral stage's
+// unmet referrals. Telehealth-only services do not count: a survivor
+// referred for shelter or transport needs a place.
+func offeredIn(rs []schema.Resource, geo *reference.Geography) func(region string, service int) bool {
+	offered := map[string]map[int]bool{}
+	statewide := map[int]bool{}
+	for _, r := range rs {
+		if r.Statewide {
+			for _, svc := range r.Services {
+				statewide[svc] = true
+			}
+			continue
+		}
+		for _, fips := range r.Counties {
+			c, ok := geo.County(fips)
+			if !ok || c.Region == "" {
+				continue
+			}
+			if offered[c.Region] == nil {
+				offered[c.Region] = map[int]bool{}
+			}
+			for _, svc := range r.Services {
+				offered[c.Region][svc] = true
+			}
+		}
+	}
+	return func(region string, service int) bool { return statewide[service] || offered[region][service] }
 }
 
 // survivorsIn reads survivors served per scope from the snapshot; a scope

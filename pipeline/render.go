@@ -42,6 +42,9 @@ func buildReport(cfg Config, res *results, out *Outcome) (*reports.Report, error
 			return nil, err
 		}
 	}
+	if rep.Table("referrals_by_region_service") != nil || rep.Table("trainings") != nil || rep.Table("milestones") != nil {
+		rep.Subtitle = periodSubtitle(rep.Subtitle, res.env.Period, rep.Table("milestones") != nil)
+	}
 	// rejects.csv comes last and lists the problems of every stage.
 	rep.Tables = append(rep.Tables, tables.Rejects(out.Problems))
 	rep.Inputs, rep.Problems = out.Inputs, out.Problems
@@ -117,4 +120,17 @@ func buildCharts(cfg Config, res *results) ([]charts.Chart, error) {
 		return nil, fmt.Errorf("chart survivors: %w", err)
 	}
 	return append(out, sv), nil
+}
+
+// periodSubtitle adds the reporting period (and the milestones' as-of
+// date) to the subtitle, so every output names the period it covers.
+func periodSubtitle(sub string, p *period, milestones bool) string {
+	s := "Reporting period: " + p.describe()
+	if milestones {
+		s += "; milestones as of " + p.asOfDate().String()
+	}
+	if sub == "" {
+		return s
+	}
+	return sub + " · " + s
 }

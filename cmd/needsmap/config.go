@@ -28,6 +28,9 @@ var flagKeys = map[string]string{
 	"baseline-survey": "inputs.baseline_survey",
 	"bootstrap":       "needs.bootstrap",
 	"seed":            "needs.seed",
+	"from":            "period.from",
+	"to":              "period.to",
+	"as-of":           "period.as_of",
 }
 
 // loadConfig reads the configuration once, with the precedence
@@ -126,6 +129,14 @@ func envKey(name string, known map[string]any) string {
 }
 
 func bindFlags(cmd *cobra.Command, v *viper.Viper) error {
+	if f := cmd.Flags().Lookup("period"); f != nil && f.Changed {
+		from, to, err := pipeline.PeriodFlag(f.Value.String())
+		if err != nil {
+			return usageError{err}
+		}
+		v.Set("period.from", from)
+		v.Set("period.to", to)
+	}
 	for flag, key := range flagKeys {
 		f := cmd.Flags().Lookup(flag)
 		if f != nil && f.Changed {

@@ -17,6 +17,10 @@ func addInputFlags(cmd *cobra.Command) {
 	cmd.Flags().String("trainings", "", "trainings and presentations log (CSV or XLSX)")
 	cmd.Flags().String("milestones", "", "logic-model tracker (CSV or XLSX)")
 	cmd.Flags().String("baseline-survey", "", "an earlier survey wave to compare with (same formats as --survey)")
+	cmd.Flags().String("period", "", "reporting period: a year (2021), quarter (2021-Q3) or month (2021-06)")
+	cmd.Flags().String("from", "", "first day of the reporting period (2021-01-01; overrides --period)")
+	cmd.Flags().String("to", "", "last day of the reporting period (2021-12-31; overrides --period)")
+	cmd.Flags().String("as-of", "", "day milestones are judged on (default: the period's end)")
 }
 
 func (a *app) runCmd() *cobra.Command {
@@ -24,7 +28,8 @@ func (a *app) runCmd() *cobra.Command {
 		Use:   "run",
 		Short: "Run the whole pipeline and write the output folder",
 		Long: "Reads the inputs (the whole bundled sample when no input is given; otherwise only the inputs\n" +
-			"given), ranks needs statewide and per region,\n" +
+			"given), ranks needs statewide and per region, measures referral follow-through, trainings and\n" +
+			"logic-model milestones over the reporting period,\n" +
 			"and writes tables/, charts/, needsmap.xlsx, report.html, run.json and rejects.csv into the\n" +
 			"output folder. The folder is replaced only when the whole run succeeds.",
 		Args: cobra.NoArgs,

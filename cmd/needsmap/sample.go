@@ -15,7 +15,9 @@ func (a *app) sampleCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sample",
 		Short: "Write the bundled sample inputs, so you can see the formats",
-		Args:  cobra.NoArgs,
+		Long: "Writes the bundled sample inputs into a folder: the survey (plain CSV and a Qualtrics export),\n" +
+			"referrals/ (one sheet per partner agency), trainings.csv and milestones.csv.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return fmt.Errorf("create %s: %w", dir, err)
@@ -25,9 +27,12 @@ func (a *app) sampleCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				path := filepath.Join(dir, name)
+				path := filepath.Join(dir, filepath.FromSlash(name))
 				if _, err := os.Stat(path); err == nil {
 					return fmt.Errorf("%s already exists; choose an empty folder", path)
+				}
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					return fmt.Errorf("create %s: %w", filepath.Dir(path), err)
 				}
 				if err := os.WriteFile(path, b, 0o644); err != nil {
 					return fmt.Errorf("write %s: %w", path, err)

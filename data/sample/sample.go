@@ -10,20 +10,36 @@ package sample
 import (
 	"embed"
 	"io/fs"
+	"strings"
 )
 
-//go:embed survey.csv survey_qualtrics.csv survey_baseline.csv resources.csv
+//go:embed survey.csv survey_qualtrics.csv survey_baseline.csv resources.csv referrals trainings.csv milestones.csv
 var files embed.FS
 
 // Prefix is how sample files are named in messages and run.json.
 const Prefix = "sample/"
 
-// Files lists the bundled file names.
+// Files lists the bundled file names, with "/" before the files of a
+// folder ("referrals/gateway_family_services.csv"), in lexical order.
 func Files() []string {
-	entries, _ := fs.ReadDir(files, ".")
-	out := make([]string, 0, len(entries))
-	for _, e := range entries {
-		out = append(out, e.Name())
+	var out []string
+	_ = fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, path)
+		}
+		return err
+	})
+	return out
+}
+
+// Folder lists the bundled files of one folder ("referrals"), in lexical
+// order, as paths Read accepts.
+func Folder(dir string) []string {
+	var out []string
+	for _, f := range Files() {
+		if strings.HasPrefix(f, dir+"/") {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -64,13 +64,6 @@ func (s PopulationSet) Keys() []string {
 	return out
 }
 
-// Position is where a record came from.
-type Position struct {
-	File  string
-	Sheet string
-	Row   int
-}
-
 // Resource is one organisation and service site of a resource guide.
 //
 // A resource either has a place — the counties it is listed in — or is

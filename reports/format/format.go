@@ -76,8 +76,11 @@ func Cell(c tables.Cell, column string) string {
 		return c.Suppressed
 	case c.Missing:
 		return Dash
-	case c.Kind == tables.Float && (strings.HasPrefix(column, "share") || strings.HasPrefix(column, "p_")):
+	case c.Kind == tables.Float && (strings.HasPrefix(column, "share") || strings.HasPrefix(column, "p_") ||
+		strings.HasSuffix(column, "_rate") || strings.HasPrefix(column, "ci_")):
 		return Percent(c.Float, 1)
+	case c.Kind == tables.Float && strings.HasSuffix(column, "_days"):
+		return Fixed(c.Float, 1)
 	case c.Kind == tables.Float:
 		return Fixed(c.Float, 2)
 	}
@@ -91,6 +94,9 @@ var columnLabels = map[string]string{
 	"subtype_not_reported": "Subtype not reported", "age_not_reported": "Age not reported", "lgbtq": "LGBTQ+",
 	"share_sex": "Sex share", "share_labor": "Labor share", "share_both": "Both share",
 	"share_of_statewide": "Share of statewide",
+	"ci_low":             "CI low", "ci_high": "CI high", "events_with_attendance": "Events reporting attendance",
+	"other_events": "Other events", "days_late": "Days late", "target_date": "Target date",
+	"completed_on": "Completed on", "reported_status": "Reported status", "no_target": "No target",
 }
 
 // ColumnLabel is the printed header of a column: a known label, or the

@@ -15,7 +15,8 @@ func SuppressionNote(opts disclosure.Options) string {
 		return "UNSUPPRESSED: small counts are shown as they are. For internal analysis only; do not publish."
 	}
 	return "Counts from 1 to " + itoa(opts.K-1) + " are shown as <" + itoa(opts.K) +
-		"; cells marked * are hidden so that no small count can be worked out from totals. Zero is shown."
+		"; cells marked * are hidden so that no small count can be worked out from totals (a few small counts are shown as * too, where <" +
+		itoa(opts.K) + " would itself give them away). Zero is shown."
 }
 
 // SuppressionLabel is the value of the suppression column of counts tables.
@@ -31,7 +32,7 @@ func CountCell(c disclosure.Cell, opts disclosure.Options) Cell {
 	switch {
 	case !c.Suppressed:
 		return I(c.Value)
-	case c.Primary:
+	case c.Primary && !c.Masked:
 		return Cell{Kind: Int, Suppressed: "<" + itoa(opts.K)}
 	}
 	return Cell{Kind: Int, Suppressed: complementarySymbol}

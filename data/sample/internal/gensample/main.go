@@ -44,6 +44,31 @@ func main() {
 	if err := writeCSV(filepath.Join(*out, "resources.csv"), resourceRows(guide())); err != nil {
 		log.Fatal(err)
 	}
+	if err := writeOutcomes(*out, *seed); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// writeOutcomes writes the referral sheets, the trainings log and the
+// logic-model tracker. Each has its own generator stream, so changing one
+// never changes the others (or the survey).
+func writeOutcomes(out string, seed uint64) error {
+	dir := filepath.Join(out, "referrals")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x7265666572))
+	if err := writeReferralSheets(dir, sheetRecords(rng, genReferrals(rng))); err != nil {
+		return err
+	}
+	trng := rand.New(rand.NewPCG(seed, 0x747261696e))
+	if err := writeCSV(filepath.Join(out, "trainings.csv"), trainingRows(trng)); err != nil {
+		return err
+	}
+	return writeCSV(filepath.Join(out, "milestones.csv"), trackerRows())
 }
 
 func writeCSV(path string, rows [][]string) error {
