@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"needsmap/data/reference"
@@ -84,21 +83,45 @@ func where(t *source.Table) string {
 	return fmt.Sprintf("%s sheet %q", t.File, t.Sheet)
 }
 
-// rowReader parses rows of one table into a reused Response.
+// rowReader parses rows of one table into a reused Response. It is the
+// inner loop of every survey read, so it allocates nothing per row in the
+// common case: field columns are looked up by index, region spellings are
+// resolved once, and respondent ids go to a compact set.
 type rowReader struct {
 	s       *Survey
 	t       *source.Table
 	m       columnMap
 	resp    schema.Response
-	idsNum  map[uint64]int32
-	idsText map[string]int32
+	cols    []int // column of each field of surveyFields(), -1 when absent
+	ids     idSet
 	sectors map[string]string // folded → first spelling seen
-	strict  bool              // CSV rows must match the header width
+	spelled map[string]regionHit
+	regBuf  []string
+	strict  bool // CSV rows must match the header width
 }
 
+// regionHit is a region cell's spelling resolved: the region it names, as
+// a one-element slice shared by every row that spells it so.
+type regionHit struct {
+	regions []string
+	known   bool
+}
+
+// maxRegionSpellings bounds the region cache; past it spellings are
+// resolved each time (a file with thousands of distinct region spellings
+// is broken anyway, and each is reported).
+const maxRegionSpellings = 4096
+
 func (s *Survey) newRowReader(t *source.Table, m columnMap) *rowReader {
-	rr := &rowReader{s: s, t: t, m: m, idsNum: map[uint64]int32{}, idsText: map[string]int32{},
-		sectors: map[string]string{}, strict: t.Sheet == ""}
+	rr := &rowReader{s: s, t: t, m: m, ids: newIDSet(),
+		sectors: map[string]string{}, spelled: map[string]regionHit{}, strict: t.Sheet == ""}
+	for _, f := range surveyFields() {
+		j, ok := m.fields[f]
+		if !ok {
+			j = -1
+		}
+		rr.cols = append(rr.cols, j)
+	}
 	rr.resp.Ratings = make([]int8, len(s.Vocab.Categories))
 	if m.ranks > 0 {
 		rr.resp.Ranks = make([]int8, len(s.Vocab.Categories))
@@ -142,12 +165,34 @@ func cell(row source.Row, j int) string {
 	return row.Cells[j]
 }
 
-func (rr *rowReader) field(row source.Row, f string) (string, int, bool) {
-	j, ok := rr.m.fields[f]
-	if !ok {
+// Field ids: positions in surveyFields().
+const (
+	fRespondentID = iota
+	fRegion
+	fCountyFIPS
+	fCounty
+	fSector
+	fServed
+	fCounts // the first of countFields
+)
+
+// field returns the trimmed cell of field f, its 1-based column, and
+// whether the table has the field at all.
+func (rr *rowReader) field(row source.Row, f int) (string, int, bool) {
+	j := rr.cols[f]
+	if j < 0 {
 		return "", 0, false
 	}
-	return strings.TrimSpace(cell(row, j)), j + 1, true
+	return trimSpace(cell(row, j)), j + 1, true
+}
+
+// trimSpace is strings.TrimSpace without its call for the usual cell that
+// has no space at either end.
+func trimSpace(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // widthOK rejects CSV rows whose cell count differs from the header's,
@@ -176,23 +221,11 @@ func isBlank(cells []string) bool {
 // uniqueID rejects a row whose respondent id was seen before. Numeric ids
 // are kept as numbers so a million respondents stay cheap.
 func (rr *rowReader) uniqueID(row source.Row) bool {
-	id, col, ok := rr.field(row, FieldRespondentID)
+	id, col, ok := rr.field(row, fRespondentID)
 	if !ok || id == "" {
 		return true
 	}
-	var first int32
-	var dup bool
-	if n, err := strconv.ParseUint(id, 10, 64); err == nil && (id == "0" || id[0] != '0') {
-		first, dup = rr.idsNum[n]
-		if !dup {
-			rr.idsNum[n] = int32(row.Num)
-		}
-	} else {
-		first, dup = rr.idsText[id]
-		if !dup {
-			rr.idsText[id] = int32(row.Num)
-		}
-	}
+	first, dup := rr.ids.add(id, int32(row.Num))
 	if dup {
 		rr.problem(row.Num, col, fmt.Sprintf("duplicate respondent id (first seen in row %d); row not used", first), "")
 	}
@@ -200,7 +233,7 @@ func (rr *rowReader) uniqueID(row source.Row) bool {
 }
 
 func (rr *rowReader) sector(row source.Row) string {
-	s, _, ok := rr.field(row, FieldSector)
+	s, _, ok := rr.field(row, fSector)
 	if !ok || s == "" {
 		return ""
 	}
