@@ -53,7 +53,7 @@ func (f figure) render(t Theme) (svg, png []byte, err error) {
 		vgimg.UseBackgroundColor(color.White))
 	f.draw(draw.New(ic), t)
 	var pb bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: ic}).WriteTo(&pb); err != nil {
+	if err := encodePNG(&pb, ic.Image()); err != nil {
 		return nil, nil, err
 	}
 	return fontFallback(sb.Bytes()), pb.Bytes(), nil

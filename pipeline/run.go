@@ -40,8 +40,8 @@ type Outcome struct {
 
 // results are the analysis results of a run.
 type results struct {
-	geo        *reference.Geography
-	regions    []string
+	geo     *reference.Geography
+	regions []string
 	// needs and snapshot are nil when the run has no survey (an evaluator
 	// looking at referrals only).
 	needs      *needs.Result
