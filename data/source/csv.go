@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -22,15 +23,28 @@ func openCSV(name string, r io.Reader, opts Options) (*Table, error) {
 	tr := bufio.NewReaderSize(&crToLF{r: text.r}, sniffBytes)
 	peek, _ := tr.Peek(sniffBytes)
 	p := newCSVParser(tr, sniffDelimiter(peek), csvLimits{cell: opts.MaxCellBytes, row: opts.MaxRowBytes, cols: opts.MaxColumns})
-	t, err := newTable(name, "", text.enc, csvRows(name, p), nil, opts)
+	// The parser runs on its own goroutine, ahead of the caller: the
+	// encoding guard may therefore switch while earlier rows are still
+	// to be yielded, so the switch is recorded and shown by Next.
+	var switched atomic.Bool
+	if g := text.guard; g != nil {
+		g.onSwitch = func() { switched.Store(true) }
+	}
+	pf := newPrefetcher(csvRows(name, p))
+	t, err := newTable(name, "", text.enc, pf.next, pf.stop, opts)
 	if err != nil {
+		pf.stop()
 		return nil, err
 	}
-	if g := text.guard; g != nil {
-		if g.switched {
-			t.Encoding = "windows-1252"
+	if text.guard != nil {
+		next := t.next
+		t.next = func() (Row, error) {
+			r, err := next()
+			if t.Encoding != "windows-1252" && switched.Load() {
+				t.Encoding = "windows-1252"
+			}
+			return r, err
 		}
-		g.onSwitch = func() { t.Encoding = "windows-1252" }
 	}
 	return t, nil
 }

@@ -27,8 +27,11 @@ type rawReader func() (Row, error)
 
 // newTable reads the first rows of raw to find the layout and header, then
 // returns a table that yields the data rows that follow.
-func newTable(file, sheet, enc string, raw rawReader, closeFn func() error, opts Options) (*Table, error) {
-	t := &Table{File: file, Sheet: sheet, Encoding: enc, close: closeFn}
+func newTable(file, sheet, enc string, raw rawReader, stop func(), opts Options) (*Table, error) {
+	t := &Table{File: file, Sheet: sheet, Encoding: enc}
+	if stop != nil {
+		t.close = func() error { stop(); return nil }
+	}
 	head, err := readHead(file, sheet, raw, opts)
 	if err != nil {
 		return nil, err
@@ -126,6 +129,9 @@ func what(sheet string) string {
 
 func isEmpty(cells []string) bool {
 	for _, c := range cells {
+		if c != "" && c[0] > ' ' && c[0] < 0x80 {
+			return false // the usual case, without a call
+		}
 		if strings.TrimSpace(c) != "" {
 			return false
 		}
