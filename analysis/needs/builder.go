@@ -30,7 +30,7 @@ type Builder struct {
 	offs  []int
 	plain []int
 	its   []*item
-	borda   []bordaAcc // per scope, single view only
+	borda []bordaAcc // per scope, single view only
 	// Kept only for the bootstrap: per view, items values of each
 	// respondent back to back, and each scope's respondent indices.
 	keep    bool
