@@ -13,8 +13,9 @@ import (
 // delimiter and binary content.
 const sniffBytes = 64 << 10
 
-func openCSV(name string, r io.Reader, opts Options) (*Table, error) {
-	br := bufio.NewReaderSize(r, sniffBytes)
+func openCSV(name string, r io.Reader, size int64, opts Options) (*Table, error) {
+	cr := &countingReader{r: r}
+	br := bufio.NewReaderSize(cr, sniffBytes)
 	head, _ := br.Peek(sniffBytes)
 	text, err := decode(name, head, br)
 	if err != nil {
@@ -30,7 +31,7 @@ func openCSV(name string, r io.Reader, opts Options) (*Table, error) {
 	if g := text.guard; g != nil {
 		g.onSwitch = func() { switched.Store(true) }
 	}
-	pf := newPrefetcher(csvRows(name, p))
+	pf := newPrefetcher(csvRows(name, p), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
 	t, err := newTable(name, "", text.enc, pf.next, pf.stop, opts)
 	if err != nil {
 		pf.stop()
@@ -47,6 +48,18 @@ func openCSV(name string, r io.Reader, opts Options) (*Table, error) {
 		}
 	}
 	return t, nil
+}
+
+// countingReader counts the bytes read, for progress reports.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 // sniffDelimiter picks the most frequent of , ; tab | outside quotes in the

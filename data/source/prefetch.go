@@ -26,6 +26,8 @@ type rowResult struct {
 // table, or when stop is called.
 type prefetcher struct {
 	raw     rawReader
+	report  func(done, total int64, rows int) // Options.Progress, or nil
+	pos     func() (done, total int64)
 	ch      chan []rowResult
 	free    chan []rowResult
 	done    chan struct{}
@@ -36,8 +38,8 @@ type prefetcher struct {
 	final   error
 }
 
-func newPrefetcher(raw rawReader) *prefetcher {
-	return &prefetcher{raw: raw, ch: make(chan []rowResult, prefetchBatches),
+func newPrefetcher(raw rawReader, report func(done, total int64, rows int), pos func() (done, total int64)) *prefetcher {
+	return &prefetcher{raw: raw, report: report, pos: pos, ch: make(chan []rowResult, prefetchBatches),
 		free: make(chan []rowResult, prefetchBatches+2), done: make(chan struct{})}
 }
 
@@ -79,6 +81,7 @@ var errPrefetchStopped = errors.New("source: table read after Close")
 func (p *prefetcher) produce() {
 	defer p.wg.Done()
 	defer close(p.ch)
+	rows := 0
 	for {
 		var batch []rowResult
 		select {
@@ -92,6 +95,11 @@ func (p *prefetcher) produce() {
 			batch = append(batch, rowResult{r, err})
 			var re *RowError
 			end = err != nil && !errors.As(err, &re)
+		}
+		rows += len(batch)
+		if p.report != nil && p.pos != nil {
+			done, total := p.pos()
+			p.report(done, total, rows)
 		}
 		select {
 		case p.ch <- batch:

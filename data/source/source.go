@@ -48,12 +48,17 @@ type Options struct {
 	// MaxFileBytes refuses larger inputs outright (default 4 GiB).
 	MaxFileBytes int64
 	// UnzipSizeLimit bounds what a workbook may unpack to in all (default
-	// 512 MiB); one whose zip declares more is refused before anything is
-	// inflated, so a zip bomb costs nothing. Worksheets and shared strings
-	// over UnzipXMLSizeLimit (default 16 MiB) are unpacked to temp files
-	// rather than memory; Close removes them.
+	// 512 MiB), worksheets over UnzipXMLSizeLimit (default 16 MiB) aside:
+	// those are streamed, never held whole, and refused instead when their
+	// compression ratio or total size says zip bomb. A workbook whose zip
+	// declares more is refused before anything is inflated, so a zip bomb
+	// costs nothing. No temp files are made.
 	UnzipSizeLimit    int64
 	UnzipXMLSizeLimit int64
+	// Progress, when set, is called from time to time while rows are
+	// read (from another goroutine), with the bytes read so far of total
+	// (the file, or a sheet's XML) and the rows yielded so far.
+	Progress func(done, total int64, rows int)
 }
 
 func (o Options) withDefaults() Options {
@@ -256,7 +261,7 @@ func Open(name string, r io.ReaderAt, size int64, opts Options) ([]*Table, error
 	case kindEmpty:
 		return nil, fmt.Errorf("%s: %w: the file is empty (%w)", name, ErrUnsupported, ErrEmpty)
 	}
-	t, err := openCSV(name, io.NewSectionReader(r, 0, size), opts)
+	t, err := openCSV(name, io.NewSectionReader(r, 0, size), size, opts)
 	if err != nil {
 		return nil, err
 	}
