@@ -93,10 +93,12 @@ func (p *prefetcher) produce() {
 		for len(batch) < prefetchRows && !end {
 			r, err := p.raw()
 			batch = append(batch, rowResult{r, err})
+			if err == nil {
+				rows++
+			}
 			var re *RowError
 			end = err != nil && !errors.As(err, &re)
 		}
-		rows += len(batch)
 		if p.report != nil && p.pos != nil {
 			done, total := p.pos()
 			p.report(done, total, rows)
