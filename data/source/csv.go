@@ -2,6 +2,7 @@ package source
 
 import (
 	"bufio"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -31,7 +32,7 @@ func openCSV(name string, r io.Reader, size int64, opts Options) (*Table, error)
 	if g := text.guard; g != nil {
 		g.onSwitch = func() { switched.Store(true) }
 	}
-	pf := newPrefetcher(csvRows(name, p), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
+	pf := newPrefetcher(csvFiller(name, p), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
 	t, err := newTable(name, "", text.enc, pf.next, pf.stop, opts)
 	if err != nil {
 		pf.stop()
@@ -96,38 +97,92 @@ func sniffDelimiter(b []byte) byte {
 // is mostly unreadable is refused as not being CSV at all.
 const maxBadRows = 100
 
-func csvRows(name string, p *csvParser) rawReader {
+// csvFiller parses records into batches. A record's cells become
+// substrings of one string per batch. More than maxBadRows unreadable rows,
+// and more bad than good, refuse the file as not CSV at all.
+func csvFiller(name string, p *csvParser) filler {
 	good, bad := 0, 0
-	var fatal error
-	return func() (Row, error) {
-		if fatal != nil {
-			return Row{}, fatal
-		}
-		rec, line, err := p.read()
-		var ce *csvError
-		switch {
-		case errors.Is(err, io.EOF):
-			return Row{}, io.EOF
-		case errors.As(err, &ce):
-			bad++
-			if bad > maxBadRows && bad > good {
-				fatal = fmt.Errorf("%s: %w: %d of the first %d rows are unreadable; is this really a CSV file? last: %v",
-					name, ErrUnsupported, bad, bad+good, ce)
-				return Row{}, fatal
-			}
-			return Row{}, &RowError{Num: ce.Line, Err: ce.Err}
-		case err != nil:
-			fatal = fmt.Errorf("read %s: %w", name, err)
-			return Row{}, fatal
-		}
-		for i, c := range rec {
-			if !utf8.ValidString(c) {
+	return func(b *rowBatch) bool {
+		defer b.materialize()
+		for len(b.res) < batchRows && len(b.text) < batchBytes {
+			line, err := p.next()
+			var ce *csvError
+			switch {
+			case errors.Is(err, io.EOF):
+				b.res = append(b.res, rowResult{err: io.EOF})
+				return true
+			case errors.As(err, &ce):
 				bad++
-				return Row{}, &RowError{Num: line, Err: fmt.Errorf(
-					"cell %d is not valid UTF-8: the file mixes text encodings; save it again as UTF-8", i+1)}
+				if bad > maxBadRows && bad > good {
+					b.res = append(b.res, rowResult{err: fmt.Errorf("%s: %w: %d of the first %d rows are unreadable; is this really a CSV file? last: %v",
+						name, ErrUnsupported, bad, bad+good, ce)})
+					return true
+				}
+				b.res = append(b.res, rowResult{err: &RowError{Num: ce.Line, Err: ce.Err}})
+				continue
+			case err != nil:
+				b.res = append(b.res, rowResult{err: fmt.Errorf("read %s: %w", name, err)})
+				return true
 			}
+			if !asciiOnly(p.buf) && p.badCell() >= 0 {
+				bad++
+				b.res = append(b.res, rowResult{err: &RowError{Num: line, Err: fmt.Errorf(
+					"cell %d is not valid UTF-8: the file mixes text encodings; save it again as UTF-8", p.badCell()+1)}})
+				continue
+			}
+			good++
+			base := len(b.text)
+			b.text = append(b.text, p.buf...)
+			b.rows = append(b.rows, pendingRow{res: len(b.res), first: len(b.bounds) / 2, n: len(p.ends)})
+			for i, end := range p.ends {
+				b.bounds = append(b.bounds, base+p.starts[i], base+end)
+			}
+			b.res = append(b.res, rowResult{row: Row{Num: line}})
 		}
-		good++
-		return Row{Num: line, Cells: rec}, nil
+		return false
+	}
+}
+
+// badCell is the index of the first cell of the record that is not valid
+// UTF-8, or -1. Cells are checked one by one: two halves of a character
+// in neighbouring cells are still two bad cells.
+func (p *csvParser) badCell() int {
+	for i, end := range p.ends {
+		if !utf8.Valid(p.buf[p.starts[i]:end]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// asciiOnly reports whether b is plain ASCII, eight bytes at a time.
+func asciiOnly(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// materialize turns the batch's pending rows into cells: one string for
+// the text, one slice for all cells, each row a capped window of it.
+func (b *rowBatch) materialize() {
+	if len(b.rows) == 0 {
+		return
+	}
+	text := string(b.text)
+	cells := make([]string, len(b.bounds)/2)
+	for i := range cells {
+		cells[i] = text[b.bounds[2*i]:b.bounds[2*i+1]]
+	}
+	for _, r := range b.rows {
+		b.res[r.res].row.Cells = cells[r.first : r.first+r.n : r.first+r.n]
 	}
 }

@@ -295,3 +295,15 @@ func TestCSVBrokenPreamble(t *testing.T) {
 		t.Errorf("HeaderRow %d, errors %v, rows %v", tb.HeaderRow, res.errs, res.nums())
 	}
 }
+
+// TestCSVSplitCharacter: the two halves of a character in neighbouring
+// cells are a bad row, not a character.
+func TestCSVSplitCharacter(t *testing.T) {
+	data := "a,b\n1,Zürich\n" + strings.Repeat("0,ascii\n", sniffBytes/8) + "\"x\xc3\",\"\xa9y\"\n1,2\n"
+	tb := openOne(t, "split.csv", []byte(data), Options{})
+	res := drain(t, tb)
+	bad := strings.Count(data[:strings.Index(data, "\"x")], "\n") + 1
+	if len(res.errs) != 1 || res.errs[0].Num != bad || len(res.rows) != sniffBytes/8+2 {
+		t.Errorf("errs %v rows %v", res.errs, res.rows)
+	}
+}

@@ -5,10 +5,13 @@ import (
 	"sync"
 )
 
-// prefetchRows is how many rows travel between the goroutines at a time:
-// enough that handing over a batch costs next to nothing per row, few
-// enough that memory stays small.
-const prefetchRows = 512
+// A batch of rows travels between the goroutines at a time: up to
+// batchRows rows or batchBytes of cell text, so handing over costs next
+// to nothing per row and memory stays small however long a row is.
+const (
+	batchRows  = 512
+	batchBytes = 4 << 20
+)
 
 // prefetchBatches bounds the batches read ahead of the consumer.
 const prefetchBatches = 4
@@ -18,29 +21,69 @@ type rowResult struct {
 	err error
 }
 
+// rowBatch is one batch; the CSV filler also keeps the batch's text and
+// cell bounds in it, so that a batch costs two allocations (one string,
+// one slice of cells), not two per row.
+type rowBatch struct {
+	res    []rowResult
+	text   []byte
+	bounds []int // start and end of each cell in text
+	rows   []pendingRow
+}
+
+// pendingRow is a row whose cells are still bounds in text.
+type pendingRow struct{ res, first, n int }
+
+// filler appends rows to a batch until it is full and reports whether the
+// table has ended (at EOF or an error that ends it).
+type filler func(b *rowBatch) (end bool)
+
+func isRowError(err error) bool {
+	var re *RowError
+	return errors.As(err, &re)
+}
+
+// rawFiller fills batches from a rawReader.
+func rawFiller(raw rawReader) filler {
+	return func(b *rowBatch) bool {
+		size := 0
+		for len(b.res) < batchRows && size < batchBytes {
+			r, err := raw()
+			b.res = append(b.res, rowResult{r, err})
+			if err != nil && !isRowError(err) {
+				return true
+			}
+			for _, c := range r.Cells {
+				size += len(c)
+			}
+		}
+		return false
+	}
+}
+
 // prefetcher reads rows ahead on a second goroutine, so that parsing a
 // large file overlaps with what the caller does with each row (mapping and
-// counting). Rows, errors and their order are exactly those of the raw
+// counting). Rows, errors and their order are exactly those of the
 // reader; memory is bounded by prefetchBatches batches. The goroutine
 // starts on the first call and stops at the first error that ends the
 // table, or when stop is called.
 type prefetcher struct {
-	raw     rawReader
+	fill    filler
 	report  func(done, total int64, rows int) // Options.Progress, or nil
 	pos     func() (done, total int64)
-	ch      chan []rowResult
-	free    chan []rowResult
+	ch      chan *rowBatch
+	free    chan *rowBatch
 	done    chan struct{}
 	wg      sync.WaitGroup
-	cur     []rowResult
-	last    []rowResult // the batch cur was cut from, recycled when used up
+	cur     *rowBatch
+	next0   int // next row of cur
 	started bool
 	final   error
 }
 
-func newPrefetcher(raw rawReader, report func(done, total int64, rows int), pos func() (done, total int64)) *prefetcher {
-	return &prefetcher{raw: raw, report: report, pos: pos, ch: make(chan []rowResult, prefetchBatches),
-		free: make(chan []rowResult, prefetchBatches+2), done: make(chan struct{})}
+func newPrefetcher(fill filler, report func(done, total int64, rows int), pos func() (done, total int64)) *prefetcher {
+	return &prefetcher{fill: fill, report: report, pos: pos, ch: make(chan *rowBatch, prefetchBatches),
+		free: make(chan *rowBatch, prefetchBatches+2), done: make(chan struct{})}
 }
 
 // next has the contract of rawReader.
@@ -53,24 +96,24 @@ func (p *prefetcher) next() (Row, error) {
 		p.wg.Add(1)
 		go p.produce()
 	}
-	for len(p.cur) == 0 {
-		if p.last != nil {
+	for p.cur == nil || p.next0 == len(p.cur.res) {
+		if p.cur != nil {
 			select {
-			case p.free <- p.last[:0]:
+			case p.free <- p.cur:
 			default:
 			}
-			p.last = nil
+			p.cur = nil
 		}
 		b, ok := <-p.ch
 		if !ok {
 			return Row{}, errPrefetchStopped // only after stop
 		}
-		p.cur, p.last = b, b
+		p.cur, p.next0 = b, 0
 	}
-	r := p.cur[0]
-	p.cur = p.cur[1:]
-	var re *RowError
-	if r.err != nil && !errors.As(r.err, &re) {
+	r := p.cur.res[p.next0]
+	p.cur.res[p.next0] = rowResult{} // the caller owns the row now
+	p.next0++
+	if r.err != nil && !isRowError(r.err) {
 		p.final = r.err
 	}
 	return r.row, r.err
@@ -83,28 +126,25 @@ func (p *prefetcher) produce() {
 	defer close(p.ch)
 	rows := 0
 	for {
-		var batch []rowResult
+		var b *rowBatch
 		select {
-		case batch = <-p.free:
+		case b = <-p.free:
+			b.res, b.text, b.bounds, b.rows = b.res[:0], b.text[:0], b.bounds[:0], b.rows[:0]
 		default:
-			batch = make([]rowResult, 0, prefetchRows)
+			b = &rowBatch{res: make([]rowResult, 0, batchRows)}
 		}
-		end := false
-		for len(batch) < prefetchRows && !end {
-			r, err := p.raw()
-			batch = append(batch, rowResult{r, err})
-			if err == nil {
+		end := p.fill(b)
+		for _, r := range b.res {
+			if r.err == nil {
 				rows++
 			}
-			var re *RowError
-			end = err != nil && !errors.As(err, &re)
 		}
 		if p.report != nil && p.pos != nil {
 			done, total := p.pos()
 			p.report(done, total, rows)
 		}
 		select {
-		case p.ch <- batch:
+		case p.ch <- b:
 		case <-p.done:
 			return
 		}
