@@ -98,6 +98,18 @@ type rowReader struct {
 	spelled map[string]regionHit
 	regBuf  []string
 	strict  bool // CSV rows must match the header width
+	// rated lists the rating and rank columns in column order; quick
+	// holds the rating of every one-byte cell that has one without a
+	// problem (nearly every cell of a numeric export).
+	rated   []ratedCol
+	quick   [256]int8
+	quickOK [256]bool
+}
+
+type ratedCol struct {
+	j        int
+	kind     colKind
+	category int
 }
 
 // regionHit is a region cell's spelling resolved: the region it names, as
@@ -115,6 +127,16 @@ const maxRegionSpellings = 4096
 func (s *Survey) newRowReader(t *source.Table, m columnMap) *rowReader {
 	rr := &rowReader{s: s, t: t, m: m, ids: newIDSet(),
 		sectors: map[string]string{}, spelled: map[string]regionHit{}, strict: t.Sheet == ""}
+	for j, c := range m.cols {
+		if c.kind == colRating || c.kind == colRank {
+			rr.rated = append(rr.rated, ratedCol{j, c.kind, c.category})
+		}
+	}
+	for b := range 256 {
+		if v, err := s.Vocab.Rating(string([]byte{byte(b)})); err == nil {
+			rr.quick[b], rr.quickOK[b] = v, true
+		}
+	}
 	for _, f := range surveyFields() {
 		j, ok := m.fields[f]
 		if !ok {
@@ -255,22 +277,30 @@ func (rr *rowReader) ratings(row source.Row) int {
 		r.Ranks[i] = 0
 	}
 	bad := 0
-	for j, c := range rr.m.cols {
-		switch c.kind {
+	for _, rc := range rr.rated {
+		c := cell(row, rc.j)
+		switch rc.kind {
 		case colRating:
-			v, err := rr.s.Vocab.Rating(cell(row, j))
+			if c == "" {
+				continue // blank is missing, as the reset left it
+			}
+			if len(c) == 1 && rr.quickOK[c[0]] {
+				r.Ratings[rc.category] = rr.quick[c[0]]
+				continue
+			}
+			v, err := rr.s.Vocab.Rating(c)
 			if err != nil {
-				rr.problem(row.Num, j+1, err.Error()+"; cell ignored", clip(cell(row, j)))
+				rr.problem(row.Num, rc.j+1, err.Error()+"; cell ignored", clip(c))
 				bad++
 			}
-			r.Ratings[c.category] = v
+			r.Ratings[rc.category] = v
 		case colRank:
-			v, ok := rankCell(cell(row, j))
+			v, ok := rankCell(c)
 			if !ok {
-				rr.problem(row.Num, j+1, "rank is not a positive whole number; cell ignored", clip(cell(row, j)))
+				rr.problem(row.Num, rc.j+1, "rank is not a positive whole number; cell ignored", clip(c))
 				bad++
 			}
-			r.Ranks[c.category] = v
+			r.Ranks[rc.category] = v
 		}
 	}
 	return bad
