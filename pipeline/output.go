@@ -27,14 +27,33 @@ const ManifestName = "run.json"
 type outputDir struct {
 	root   string
 	hashes map[string]string
+	fs     fileSystem
 }
+
+// fileSystem is how outputs reach the disk: the operating system's in a
+// run, one that fails on cue in tests.
+type fileSystem interface {
+	MkdirAll(path string, perm os.FileMode) error
+	WriteFile(path string, data []byte, perm os.FileMode) error
+}
+
+type osFS struct{}
+
+func (osFS) MkdirAll(path string, perm os.FileMode) error { return os.MkdirAll(path, perm) }
+
+func (osFS) WriteFile(path string, data []byte, perm os.FileMode) error {
+	return os.WriteFile(path, data, perm)
+}
+
+// outputFS is the file system outputs are written to; tests replace it.
+var outputFS fileSystem = osFS{}
 
 func (o *outputDir) put(rel string, data []byte) error {
 	path := filepath.Join(o.root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := o.fs.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := o.fs.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	sum := sha256.Sum256(data)
@@ -46,7 +65,7 @@ func (o *outputDir) put(rel string, data []byte) error {
 // target and swaps it into place only when all of it was written.
 func writeOutputs(ctx context.Context, cfg Config, rep *reports.Report) error {
 	return replaceDir(cfg.Output.Dir, func(tmp string) error {
-		o := &outputDir{root: tmp, hashes: map[string]string{}}
+		o := &outputDir{root: tmp, hashes: map[string]string{}, fs: outputFS}
 		steps := []func(*outputDir, Config, *reports.Report) error{writeTables, writeCharts, writeWorkbook, writeHTML}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {
