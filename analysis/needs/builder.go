@@ -129,10 +129,20 @@ func (b *Builder) Add(r *schema.Response) error {
 		}
 		b.vals[k] = val
 	}
-	b.addScope(0, r)
-	for _, name := range r.Regions {
-		if s, ok := b.scopeOf[name]; ok && s != 0 {
-			b.addScope(s, r)
+	// The usual response names one region: count it and the state in
+	// one pass.
+	if len(r.Regions) == 1 {
+		if s, ok := b.scopeOf[r.Regions[0]]; ok && s != 0 {
+			b.addScopes(0, s, r)
+		} else {
+			b.addScope(0, r)
+		}
+	} else {
+		b.addScope(0, r)
+		for _, name := range r.Regions {
+			if s, ok := b.scopeOf[name]; ok && s != 0 {
+				b.addScope(s, r)
+			}
 		}
 	}
 	if r.Sector != "" {
@@ -164,6 +174,26 @@ func (b *Builder) addScope(s int, r *schema.Response) {
 	}
 	if b.keep {
 		b.members[s] = append(b.members[s], int32(b.n))
+	}
+}
+
+// addScopes is addScope for two scopes at once.
+func (b *Builder) addScopes(s1, s2 int, r *schema.Response) {
+	for _, s := range [2]int{s1, s2} {
+		b.count[s]++
+		if r.Ranks != nil {
+			b.borda[s].add(r.Ranks, len(b.spec.Categories))
+		}
+		if b.keep {
+			b.members[s] = append(b.members[s], int32(b.n))
+		}
+	}
+	f1, f2 := b.flat[s1], b.flat[s2]
+	for k, val := range b.vals {
+		if val != schema.Missing {
+			f1[b.offs[k]+val]++
+			f2[b.offs[k]+val]++
+		}
 	}
 }
 

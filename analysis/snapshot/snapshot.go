@@ -49,6 +49,7 @@ type Result struct {
 
 // Builder accumulates responses.
 type Builder struct {
+	scratch []int // split's row
 	regions []string
 	index   map[string]int
 	rows    [][]int
@@ -93,7 +94,11 @@ func (b *Builder) Add(r *schema.Response) {
 // split turns one provider's report into grid columns whose parts always
 // add up: what is not broken down goes to a not_reported column.
 func (b *Builder) split(s schema.Survivors) []int {
-	row := make([]int, len(Columns))
+	if b.scratch == nil {
+		b.scratch = make([]int, len(Columns))
+	}
+	row := b.scratch // Add only adds it up: one row, reused
+	clear(row)
 	row[ColSurvivors] = s.Served
 	row[ColSex], row[ColLabor], row[ColBoth] = known(s.Sex), known(s.Labor), known(s.Both)
 	row[ColTypeNotReported] = s.Served - row[ColSex] - row[ColLabor] - row[ColBoth]

@@ -112,24 +112,20 @@ func (rr *rowReader) county(s string, byName bool) (schema.County, error) {
 func (rr *rowReader) survivors(row source.Row) int {
 	s := schema.NoSurvivors
 	bad := 0
-	ptrs := []*int{&s.Sex, &s.Labor, &s.Both, &s.IPV, &s.Familial, &s.Pimp, &s.Survival, &s.OtherSex,
+	ptrs := [...]*int{&s.Served, &s.Sex, &s.Labor, &s.Both, &s.IPV, &s.Familial, &s.Pimp, &s.Survival, &s.OtherSex,
 		&s.Minor, &s.Adult, &s.LGBTQ, &s.ForeignBorn}
-	read := func(f int, dst *int) {
-		v, col, ok := rr.field(row, f)
+	for i, dst := range ptrs {
+		v, col, ok := rr.field(row, fServed+i)
 		if !ok || v == "" {
-			return
+			continue
 		}
 		n, isNum := wholeNumber(v)
 		if !isNum || n < 0 {
 			rr.problem(row.Num, col, "count is not a whole number of 0 or more; cell ignored", clip(v))
 			bad++
-			return
+			continue
 		}
 		*dst = n
-	}
-	read(fServed, &s.Served)
-	for i := range countFields {
-		read(fCounts+i, ptrs[i])
 	}
 	if s.Served != schema.Missing {
 		if sum := known(s.Sex) + known(s.Labor) + known(s.Both); sum > s.Served {
