@@ -89,7 +89,7 @@ func unwrapPath(err error) error {
 func readSurvey(cfg Config, in input, vocab *normalize.Vocabulary, geo *reference.Geography,
 	progress func(done, total int64, rows int), report func(schema.Problem), emit func(*schema.Response) error) (reports.Input, error) {
 	opts := source.Options{Sheet: cfg.Survey.Sheet, HeaderMatch: normalize.HeaderLooksLikeSurvey(vocab, cfg.Survey),
-		Progress: progress}
+		Progress: progress, LazyCells: true}
 	tables, sum, err := in.open(opts)
 	if errors.Is(err, source.ErrNoHeader) {
 		// No row looks like a survey header: read the first row as the

@@ -62,7 +62,7 @@ func (s *Survey) Read(t *source.Table, emit func(*schema.Response) error) (Stats
 			continue
 		}
 		st.Read++
-		ok, cells := rr.parse(row)
+		ok, cells := rr.parse(&row)
 		if !ok {
 			st.Rejected++
 			continue
@@ -161,7 +161,7 @@ func (rr *rowReader) problem(row, col int, reason, value string) {
 
 // parse fills rr.resp from a row. It returns false when the row is not
 // used, and the number of cells ignored otherwise.
-func (rr *rowReader) parse(row source.Row) (bool, int) {
+func (rr *rowReader) parse(row *source.Row) (bool, int) {
 	if !rr.widthOK(row) {
 		return false, 0
 	}
@@ -180,11 +180,8 @@ func (rr *rowReader) parse(row source.Row) (bool, int) {
 	return true, bad
 }
 
-func cell(row source.Row, j int) string {
-	if j < 0 || j >= len(row.Cells) {
-		return ""
-	}
-	return row.Cells[j]
+func cell(row *source.Row, j int) string {
+	return row.Cell(j)
 }
 
 // Field ids: positions in surveyFields().
@@ -200,7 +197,7 @@ const (
 
 // field returns the trimmed cell of field f, its 1-based column, and
 // whether the table has the field at all.
-func (rr *rowReader) field(row source.Row, f int) (string, int, bool) {
+func (rr *rowReader) field(row *source.Row, f int) (string, int, bool) {
 	j := rr.cols[f]
 	if j < 0 {
 		return "", 0, false
@@ -219,21 +216,23 @@ func trimSpace(s string) string {
 
 // widthOK rejects CSV rows whose cell count differs from the header's,
 // unless the only extra cells are empty (a trailing delimiter).
-func (rr *rowReader) widthOK(row source.Row) bool {
+func (rr *rowReader) widthOK(row *source.Row) bool {
 	want := len(rr.t.Header)
-	if !rr.strict || len(row.Cells) == want {
+	n := row.Len()
+	if !rr.strict || n == want {
 		return true
 	}
-	if len(row.Cells) > want && isBlank(row.Cells[want:]) {
+	if n > want && blankFrom(row, want) {
 		return true
 	}
-	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d", len(row.Cells), want), "")
+	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d", n, want), "")
 	return false
 }
 
-func isBlank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+// blankFrom reports whether cells from..end of the row are all blank.
+func blankFrom(row *source.Row, from int) bool {
+	for j := from; j < row.Len(); j++ {
+		if strings.TrimSpace(row.Cell(j)) != "" {
 			return false
 		}
 	}
@@ -242,7 +241,7 @@ func isBlank(cells []string) bool {
 
 // uniqueID rejects a row whose respondent id was seen before. Numeric ids
 // are kept as numbers so a million respondents stay cheap.
-func (rr *rowReader) uniqueID(row source.Row) bool {
+func (rr *rowReader) uniqueID(row *source.Row) bool {
 	id, col, ok := rr.field(row, fRespondentID)
 	if !ok || id == "" {
 		return true
@@ -254,7 +253,7 @@ func (rr *rowReader) uniqueID(row source.Row) bool {
 	return !dup
 }
 
-func (rr *rowReader) sector(row source.Row) string {
+func (rr *rowReader) sector(row *source.Row) string {
 	s, _, ok := rr.field(row, fSector)
 	if !ok || s == "" {
 		return ""
@@ -268,7 +267,7 @@ func (rr *rowReader) sector(row source.Row) string {
 }
 
 // ratings reads every rating and rank cell; a bad cell becomes missing.
-func (rr *rowReader) ratings(row source.Row) int {
+func (rr *rowReader) ratings(row *source.Row) int {
 	r := &rr.resp
 	for i := range r.Ratings {
 		r.Ratings[i] = schema.Missing

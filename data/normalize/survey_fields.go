@@ -12,7 +12,7 @@ import (
 
 // regions resolves the row's region: the region column when given (it wins
 // over counties), otherwise the regions of the counties served.
-func (rr *rowReader) regions(row source.Row) ([]string, bool) {
+func (rr *rowReader) regions(row *source.Row) ([]string, bool) {
 	if name, col, ok := rr.field(row, fRegion); ok && name != "" {
 		hit, cached := rr.spelled[name]
 		if !cached {
@@ -61,7 +61,7 @@ func contains(xs []string, x string) bool {
 
 // counties reads the county_fips (or county name) cell: one or more
 // counties separated by ';' or ','.
-func (rr *rowReader) counties(row source.Row) ([]schema.County, int, bool) {
+func (rr *rowReader) counties(row *source.Row) ([]schema.County, int, bool) {
 	raw, col, ok := rr.field(row, fCountyFIPS)
 	byName := false
 	if !ok || raw == "" {
@@ -109,7 +109,7 @@ func (rr *rowReader) county(s string, byName bool) (schema.County, error) {
 // survivors reads the survivor counts. A bad count is ignored (Missing);
 // type counts that add up to more than survivors served make the whole
 // snapshot of that row unusable, since it cannot be split consistently.
-func (rr *rowReader) survivors(row source.Row) int {
+func (rr *rowReader) survivors(row *source.Row) int {
 	s := schema.NoSurvivors
 	bad := 0
 	ptrs := [...]*int{&s.Served, &s.Sex, &s.Labor, &s.Both, &s.IPV, &s.Familial, &s.Pimp, &s.Survival, &s.OtherSex,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync/atomic"
 	"unicode/utf8"
 )
@@ -32,7 +33,7 @@ func openCSV(name string, r io.Reader, size int64, opts Options) (*Table, error)
 	if g := text.guard; g != nil {
 		g.onSwitch = func() { switched.Store(true) }
 	}
-	pf := newPrefetcher(csvFiller(name, p), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
+	pf := newPrefetcher(csvFiller(name, p, opts.LazyCells), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
 	t, err := newTable(name, "", text.enc, pf.next, pf.stop, opts)
 	if err != nil {
 		pf.stop()
@@ -100,10 +101,10 @@ const maxBadRows = 100
 // csvFiller parses records into batches. A record's cells become
 // substrings of one string per batch. More than maxBadRows unreadable rows,
 // and more bad than good, refuse the file as not CSV at all.
-func csvFiller(name string, p *csvParser) filler {
+func csvFiller(name string, p *csvParser, lazy bool) filler {
 	good, bad := 0, 0
 	return func(b *rowBatch) bool {
-		defer b.materialize()
+		defer b.materialize(lazy)
 		for len(b.res) < batchRows && len(b.text) < batchBytes {
 			line, err := p.next()
 			var ce *csvError
@@ -172,12 +173,21 @@ func asciiOnly(b []byte) bool {
 }
 
 // materialize turns the batch's pending rows into cells: one string for
-// the text, one slice for all cells, each row a capped window of it.
-func (b *rowBatch) materialize() {
+// the text, one slice for all cells, each row a capped window of it. Lazy
+// rows get the text and a copy of their bounds (the batch's are reused).
+func (b *rowBatch) materialize(lazy bool) {
 	if len(b.rows) == 0 {
 		return
 	}
 	text := string(b.text)
+	if lazy {
+		bounds := slices.Clone(b.bounds)
+		for _, r := range b.rows {
+			row := &b.res[r.res].row
+			row.text, row.bounds = text, bounds[2*r.first:2*(r.first+r.n):2*(r.first+r.n)]
+		}
+		return
+	}
 	cells := make([]string, len(b.bounds)/2)
 	for i := range cells {
 		cells[i] = text[b.bounds[2*i]:b.bounds[2*i+1]]

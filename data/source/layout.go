@@ -70,7 +70,7 @@ func newTable(file, sheet, enc string, raw rawReader, stop func(), opts Options)
 					return Row{}, err
 				}
 			}
-			if !isEmpty(r.Cells) {
+			if !isEmptyRow(r) {
 				return r, nil
 			}
 		}
@@ -106,8 +106,9 @@ func readHead(file, sheet string, raw rawReader, opts Options) ([]headRow, error
 			}
 		case err != nil:
 			return nil, err
-		case !isEmpty(r.Cells):
-			head = append(head, headRow{row: r})
+		case !isEmptyRow(r):
+			// Head rows are kept across reads: give them their own cells.
+			head = append(head, headRow{row: r.withCells()})
 		}
 	}
 	return head, nil
@@ -125,6 +126,18 @@ func what(sheet string) string {
 		return "file"
 	}
 	return "sheet"
+}
+
+func isEmptyRow(r Row) bool {
+	if r.bounds == nil {
+		return isEmpty(r.Cells)
+	}
+	for j := range r.Len() {
+		if c := r.Cell(j); c != "" && (c[0] > ' ' && c[0] < 0x80 || strings.TrimSpace(c) != "") {
+			return false
+		}
+	}
+	return true
 }
 
 func isEmpty(cells []string) bool {

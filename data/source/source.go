@@ -55,6 +55,10 @@ type Options struct {
 	// costs nothing. No temp files are made.
 	UnzipSizeLimit    int64
 	UnzipXMLSizeLimit int64
+	// LazyCells leaves the cells of CSV data rows unmaterialised: Row.Cells
+	// is nil and Row.Cell and Row.Len read them. A reader that looks at
+	// each cell once (the survey reader) saves a slice of strings per row.
+	LazyCells bool
 	// Progress, when set, is called from time to time while rows are
 	// read (from another goroutine), with the bytes read so far of total
 	// (the file, or a sheet's XML) and the rows yielded so far.
@@ -100,6 +104,46 @@ func (o Options) withDefaults() Options {
 type Row struct {
 	Num   int
 	Cells []string
+
+	// With Options.LazyCells, a CSV row keeps its cells as bounds in a
+	// text shared by its batch, and Cells is nil: Cell and Len read them.
+	text   string
+	bounds []int
+}
+
+// Len is the row's number of cells.
+func (r *Row) Len() int {
+	if r.bounds != nil {
+		return len(r.bounds) / 2
+	}
+	return len(r.Cells)
+}
+
+// Cell returns cell j, "" when the row is shorter. It reads Cells or, for
+// a lazy row, its text, without allocating.
+func (r *Row) Cell(j int) string {
+	if r.bounds != nil {
+		if j < 0 || 2*j+1 >= len(r.bounds) {
+			return ""
+		}
+		return r.text[r.bounds[2*j]:r.bounds[2*j+1]]
+	}
+	if j < 0 || j >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[j]
+}
+
+// withCells returns r with Cells filled in.
+func (r Row) withCells() Row {
+	if r.bounds == nil {
+		return r
+	}
+	cells := make([]string, r.Len())
+	for j := range cells {
+		cells[j] = r.Cell(j)
+	}
+	return Row{Num: r.Num, Cells: cells}
 }
 
 // Table is one CSV file or one sheet, read row by row.

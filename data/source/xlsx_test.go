@@ -104,9 +104,9 @@ func TestXLSXRows(t *testing.T) {
 		t.Errorf("Header %q, want %q", tb.Header, want)
 	}
 	want := []Row{
-		{7, []string{"", "1", "1", "x", "44197.5"}},
-		{8, []string{"", "2", "0"}},
-		{9, []string{"", "", "", "", "", "extra"}}, // a formula with no cached value is ""
+		{Num: 7, Cells: []string{"", "1", "1", "x", "44197.5"}},
+		{Num: 8, Cells: []string{"", "2", "0"}},
+		{Num: 9, Cells: []string{"", "", "", "", "", "extra"}}, // a formula with no cached value is ""
 	}
 	if !reflect.DeepEqual(res.rows, want) || res.err != nil || len(res.errs) > 0 {
 		t.Errorf("rows %v, errs %v %v\nwant %v", res.rows, res.errs, res.err, want)
