@@ -133,13 +133,16 @@ func analyseSurvey(ctx context.Context, cfg Config, in input, vocab *normalize.V
 	sb := snapshot.NewBuilder(res.regions)
 	deps.log().Info("reading survey", "file", in.name)
 	tr := newTracker(deps.Progress, in.name)
+	cnt := newCounter(nb, sb)
 	info, err := readSurvey(cfg, in, vocab, res.geo, tr.update(), report, func(r *schema.Response) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sb.Add(r)
-		return nb.Add(r)
+		return cnt.add(ctx, r)
 	})
+	if cerr := cnt.wait(ctx); err == nil {
+		err = cerr
+	}
 	tr.finish(err == nil)
 	out.Inputs = append(out.Inputs, info)
 	if err != nil {
