@@ -29,6 +29,7 @@ type Builder struct {
 	vals  []int
 	offs  []int
 	plain []int
+	top   []int // highest value of each item
 	its   []*item
 	borda []bordaAcc // per scope, single view only
 	// Kept only for the bootstrap: per view, items values of each
@@ -80,6 +81,7 @@ func NewBuilder(spec Spec, opts Options) (*Builder, error) {
 				p = it.members[0]
 			}
 			b.its, b.plain, b.offs = append(b.its, it), append(b.plain, p), append(b.offs, off)
+			b.top = append(b.top, maxLevel*it.denom)
 			off += maxLevel*it.denom + 1
 		}
 	}
@@ -117,6 +119,7 @@ func (b *Builder) Add(r *schema.Response) error {
 	if len(r.Ratings) != len(b.spec.Categories) {
 		return fmt.Errorf("needs: response has %d ratings, want %d", len(r.Ratings), len(b.spec.Categories))
 	}
+	vals, top := b.vals[:len(b.plain)], b.top[:len(b.plain)]
 	for k, p := range b.plain {
 		var val int
 		if p >= 0 {
@@ -124,10 +127,10 @@ func (b *Builder) Add(r *schema.Response) error {
 		} else {
 			val = b.its[k].value(r.Ratings)
 		}
-		if val > b.maxLevel*b.its[k].denom || val < schema.Missing {
+		if val > top[k] || val < schema.Missing {
 			return fmt.Errorf("needs: rating %d is outside the scale", val)
 		}
-		b.vals[k] = val
+		vals[k] = val
 	}
 	// The usual response names one region: count it and the state in
 	// one pass.
@@ -188,11 +191,11 @@ func (b *Builder) addScopes(s1, s2 int, r *schema.Response) {
 			b.members[s] = append(b.members[s], int32(b.n))
 		}
 	}
-	f1, f2 := b.flat[s1], b.flat[s2]
+	f1, f2, offs := b.flat[s1], b.flat[s2], b.offs[:len(b.vals)]
 	for k, val := range b.vals {
 		if val != schema.Missing {
-			f1[b.offs[k]+val]++
-			f2[b.offs[k]+val]++
+			f1[offs[k]+val]++
+			f2[offs[k]+val]++
 		}
 	}
 }
