@@ -233,6 +233,22 @@ func localName(tag []byte) ([]byte, []byte) {
 // gives nil. It reads attributes as attr does.
 func cellAttrs(text []byte) (r, st, t []byte) {
 	for {
+		// The usual form, ` k="v"` with a one-letter key, in one step.
+		if len(text) >= 4 && text[0] == ' ' && text[2] == '=' && text[3] == '"' {
+			if end := bytes.IndexByte(text[4:], '"'); end >= 0 {
+				val := text[4 : 4+end]
+				switch text[1] {
+				case 'r':
+					r = val
+				case 's':
+					st = val
+				case 't':
+					t = val
+				}
+				text = text[4+end+1:]
+				continue
+			}
+		}
 		i := 0
 		for i < len(text) && isSpaceOrSlash(text[i]) {
 			i++
