@@ -183,6 +183,10 @@ needsmap gen --rows 1000000 --out big/   # needsmap's own generator, for any siz
 - **Charts**: drawn concurrently on every core, PNGs at 96 dpi with a fixed
   row filter and zlib's fastest level (lossless; a test decodes them back).
 `)
+	if hist, err := os.ReadFile(filepath.Join(*benchTx, "history.md")); err == nil {
+		b.WriteString("\n")
+		b.Write(hist)
+	}
 	return b.String()
 }
 
