@@ -19,7 +19,13 @@ type Builder struct {
 	// item after item, which Add counts into by offset.
 	hists [][][]hist
 	flat  [][]int64
-	count []int // respondents per scope
+	// A respondent in one region is counted in single[region] only; the
+	// others in multi[region] for each region and in other. finish adds
+	// them up into flat: each region is single+multi, the state is other
+	// plus every region's single. Half the counting for the usual row.
+	single, multi [][]int64
+	other         []int64
+	count         []int // respondents per scope
 	// sectors: statewide histograms per sector, [view][item].
 	sectors    map[string][][]hist
 	sectorFlat map[string][]int64
@@ -65,9 +71,12 @@ func NewBuilder(spec Spec, opts Options) (*Builder, error) {
 	}
 	b.hists = make([][][]hist, len(b.scopes))
 	b.flat = make([][]int64, len(b.scopes))
+	b.single, b.multi = make([][]int64, len(b.scopes)), make([][]int64, len(b.scopes))
 	for s := range b.hists {
 		b.hists[s], b.flat[s] = b.newHists()
+		b.single[s], b.multi[s] = make([]int64, len(b.flat[s])), make([]int64, len(b.flat[s]))
 	}
+	b.other = make([]int64, len(b.flat[0]))
 	b.count = make([]int, len(b.scopes))
 	b.borda = make([]bordaAcc, len(b.scopes))
 	b.members = make([][]int32, len(b.scopes))
@@ -171,7 +180,11 @@ func (b *Builder) Add(r *schema.Response) error {
 
 func (b *Builder) addScope(s int, r *schema.Response) {
 	b.count[s]++
-	b.addHists(b.flat[s])
+	if s == 0 {
+		b.addHists(b.other)
+	} else {
+		b.addHists(b.multi[s])
+	}
 	if r.Ranks != nil {
 		b.borda[s].add(r.Ranks, len(b.spec.Categories))
 	}
@@ -180,7 +193,8 @@ func (b *Builder) addScope(s int, r *schema.Response) {
 	}
 }
 
-// addScopes is addScope for two scopes at once.
+// addScopes is addScope for the state (s1 = 0) and the respondent's only
+// region s2 at once.
 func (b *Builder) addScopes(s1, s2 int, r *schema.Response) {
 	for _, s := range [2]int{s1, s2} {
 		b.count[s]++
@@ -191,11 +205,21 @@ func (b *Builder) addScopes(s1, s2 int, r *schema.Response) {
 			b.members[s] = append(b.members[s], int32(b.n))
 		}
 	}
-	f1, f2, offs := b.flat[s1], b.flat[s2], b.offs[:len(b.vals)]
+	f, offs := b.single[s2], b.offs[:len(b.vals)]
 	for k, val := range b.vals {
 		if val != schema.Missing {
-			f1[offs[k]+val]++
-			f2[offs[k]+val]++
+			f[offs[k]+val]++
+		}
+	}
+}
+
+// finish adds the partial counts up into the histograms Result reads.
+func (b *Builder) finish() {
+	copy(b.flat[0], b.other)
+	for s := 1; s < len(b.flat); s++ {
+		for i := range b.flat[s] {
+			b.flat[s][i] = b.single[s][i] + b.multi[s][i]
+			b.flat[0][i] += b.single[s][i]
 		}
 	}
 }
@@ -218,6 +242,7 @@ func (b *Builder) Result() Result {
 		res.Scopes = append(res.Scopes, ScopeInfo{Name: name, Respondents: b.count[s],
 			LowN: b.count[s] < b.opts.MinRespondents})
 	}
+	b.finish()
 	boots := b.bootstrapAll()
 	for s, name := range b.scopes {
 		for v := range b.views {

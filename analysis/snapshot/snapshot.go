@@ -83,11 +83,11 @@ func (b *Builder) Add(r *schema.Response) {
 			target = i
 		}
 	}
-	for _, i := range []int{0, target} {
-		b.resp[i]++
-		for c, v := range row {
-			b.rows[i][c] += v
-		}
+	// Each response lands in exactly one row after Statewide, so
+	// Statewide is their sum, made in Result.
+	b.resp[target]++
+	for c, v := range row {
+		b.rows[target][c] += v
 	}
 }
 
@@ -136,6 +136,14 @@ func sum(xs []int) int {
 // Result returns the grid; the "Several regions" row appears only when
 // some provider's survivors could not be placed in one region.
 func (b *Builder) Result() Result {
+	clear(b.rows[0])
+	b.resp[0] = 0
+	for i := 1; i < len(b.rows); i++ {
+		b.resp[0] += b.resp[i]
+		for c, v := range b.rows[i] {
+			b.rows[0][c] += v
+		}
+	}
 	names := append([]string{"Statewide"}, b.regions...)
 	rows := b.rows[:len(b.rows)-1]
 	resp := b.resp[:len(b.resp)-1]

@@ -40,14 +40,7 @@ func openCSV(name string, r io.Reader, size int64, opts Options) (*Table, error)
 		return nil, err
 	}
 	if text.guard != nil {
-		next := t.next
-		t.next = func() (Row, error) {
-			r, err := next()
-			if t.Encoding != "windows-1252" && switched.Load() {
-				t.Encoding = "windows-1252"
-			}
-			return r, err
-		}
+		t.encSwitch = &switched
 	}
 	return t, nil
 }
@@ -125,7 +118,8 @@ func csvFiller(name string, p *csvParser, lazy bool) filler {
 				b.res = append(b.res, rowResult{err: fmt.Errorf("read %s: %w", name, err)})
 				return true
 			}
-			if !asciiOnly(p.buf) && p.badCell() >= 0 {
+			rec := p.bytes()
+			if !asciiOnly(rec) && p.badCell() >= 0 {
 				bad++
 				b.res = append(b.res, rowResult{err: &RowError{Num: line, Err: fmt.Errorf(
 					"cell %d is not valid UTF-8: the file mixes text encodings; save it again as UTF-8", p.badCell()+1)}})
@@ -133,7 +127,7 @@ func csvFiller(name string, p *csvParser, lazy bool) filler {
 			}
 			good++
 			base := len(b.text)
-			b.text = append(b.text, p.buf...)
+			b.text = append(b.text, rec...)
 			b.rows = append(b.rows, pendingRow{res: len(b.res), first: len(b.bounds) / 2, n: len(p.ends)})
 			for i, end := range p.ends {
 				b.bounds = append(b.bounds, base+p.starts[i], base+end)
@@ -149,7 +143,7 @@ func csvFiller(name string, p *csvParser, lazy bool) filler {
 // in neighbouring cells are still two bad cells.
 func (p *csvParser) badCell() int {
 	for i, end := range p.ends {
-		if !utf8.Valid(p.buf[p.starts[i]:end]) {
+		if !utf8.Valid(p.bytes()[p.starts[i]:end]) {
 			return i
 		}
 	}

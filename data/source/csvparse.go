@@ -20,10 +20,11 @@ import (
 type csvParser struct {
 	r     *bufio.Reader
 	comma byte
-	line  int // lines consumed so far
+	lineN int // lines consumed so far
 	lim   csvLimits
 
 	buf    []byte // content of the current record
+	line   []byte // or, after fast, the line itself (valid until the next read)
 	starts []int  // start offset of each field in buf
 	ends   []int  // end offset of each field in buf
 	rec    csvRecordState
@@ -75,7 +76,7 @@ func (p *csvParser) read() ([]string, int, error) {
 // line it starts on, a *csvError for a record that cannot be read, or
 // io.EOF.
 func (p *csvParser) next() (int, error) {
-	p.buf, p.starts, p.ends = p.buf[:0], p.starts[:0], p.ends[:0]
+	p.buf, p.line, p.starts, p.ends = p.buf[:0], nil, p.starts[:0], p.ends[:0]
 	p.rec = csvRecordState{}
 	for {
 		chunk, err := p.r.ReadSlice('\n')
@@ -111,15 +112,15 @@ func (p *csvParser) next() (int, error) {
 func (p *csvParser) fast(chunk []byte) bool {
 	line := chunk[:len(chunk)-1]
 	if len(line) == 0 {
-		p.line++
+		p.lineN++
 		return true
 	}
 	if len(line) > p.lim.cell || len(line) > p.lim.row || bytes.IndexByte(line, '"') >= 0 {
 		return false
 	}
-	p.line++
-	p.rec.start = p.line
-	p.buf = append(p.buf, line...)
+	p.lineN++
+	p.rec.start = p.lineN
+	p.line = line // no copy: the caller takes it before the next read
 	comma, start := p.comma, 0
 	for i, c := range line {
 		if c == comma {
@@ -146,7 +147,7 @@ func (p *csvParser) run(b []byte) int {
 		if n = bytes.IndexByte(b, '"'); n < 0 {
 			n = len(b)
 		}
-		p.line += bytes.Count(b[:n], []byte{'\n'})
+		p.lineN += bytes.Count(b[:n], []byte{'\n'})
 		p.addRun(b[:n])
 	case stUnquoted:
 		for n < len(b) && b[n] != p.comma && b[n] != '\n' && b[n] != '"' {
@@ -165,12 +166,12 @@ func (p *csvParser) run(b []byte) int {
 func (p *csvParser) step(c byte) bool {
 	s := &p.rec
 	if c == '\n' {
-		p.line++
+		p.lineN++
 		if s.start == 0 {
 			return false // encoding/csv skips empty lines
 		}
 	} else if s.start == 0 {
-		s.start = p.line + 1
+		s.start = p.lineN + 1
 	}
 	switch s.st {
 	case stFieldStart, stUnquoted:
@@ -284,10 +285,19 @@ func (p *csvParser) finish() (int, error) {
 	return s.start, nil
 }
 
+// bytes is the content of the record just parsed, which starts and ends
+// index: the line itself after the fast path, buf otherwise.
+func (p *csvParser) bytes() []byte {
+	if p.line != nil {
+		return p.line
+	}
+	return p.buf
+}
+
 // record returns the cells of the record just parsed. One string per
 // record: fewer allocations, and the cells share it.
 func (p *csvParser) record() []string {
-	str := string(p.buf)
+	str := string(p.bytes())
 	out := make([]string, len(p.ends))
 	for i, end := range p.ends {
 		out[i] = str[p.starts[i]:end]

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Layouts a table can be detected as.
@@ -179,6 +180,9 @@ type Table struct {
 	next   func() (Row, error)
 	close  func() error
 	closed bool
+	// encSwitch is set by a CSV reader still deciding its encoding: the
+	// parser runs ahead, so Next shows the switch to Windows-1252.
+	encSwitch *atomic.Bool
 }
 
 // Next returns the next data row, or io.EOF after the last. Rows that are
@@ -191,7 +195,11 @@ func (t *Table) Next() (Row, error) {
 	if t.next == nil {
 		return Row{}, io.EOF
 	}
-	return t.next()
+	r, err := t.next()
+	if t.encSwitch != nil && t.encSwitch.Load() {
+		t.Encoding, t.encSwitch = "windows-1252", nil
+	}
+	return r, err
 }
 
 // Close releases the table's resources. Closing twice is harmless.
