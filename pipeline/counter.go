@@ -14,14 +14,14 @@ import (
 // with mapping the next rows (and the CSV parser runs ahead of both).
 // Responses are copied into the batch: the reader reuses its record.
 type counter struct {
-	nb    *needs.Builder
-	sb    *snapshot.Builder
-	ch    chan *respBatch
-	free  chan *respBatch
-	wg    sync.WaitGroup
-	cur   *respBatch
-	err   error // the first error of Add
-	mu    sync.Mutex
+	nb   *needs.Builder
+	sb   *snapshot.Builder
+	ch   chan *respBatch
+	free chan *respBatch
+	wg   sync.WaitGroup
+	cur  *respBatch
+	err  error // the first error of Add
+	mu   sync.Mutex
 }
 
 // counterBatch is how many responses travel at a time.
