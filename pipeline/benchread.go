@@ -27,7 +27,7 @@ type ReadStats struct {
 func ReadTable(path string, progress Progress) (st ReadStats, err error) {
 	tr := newTracker(progress, path)
 	defer func() { tr.finish(err == nil) }()
-	tables, err := source.OpenFile(path, source.Options{Progress: tr.update()})
+	tables, err := source.OpenFile(path, source.Options{Progress: tr.update(), LazyCells: true})
 	if err != nil {
 		return st, err
 	}
@@ -57,14 +57,15 @@ func ReadTable(path string, progress Progress) (st ReadStats, err error) {
 			return st, err
 		}
 		st.Rows++
-		if status >= 0 && status < len(row.Cells) && row.Cells[status] == "completed" {
+		if status >= 0 && row.Cell(status) == "completed" {
 			st.Completed++
 		}
 		for _, j := range dates {
-			if j >= len(row.Cells) || row.Cells[j] == "" {
+			c := row.Cell(j)
+			if c == "" {
 				continue
 			}
-			if _, err := cellDate(row.Cells[j], t.Date1904); err != nil {
+			if _, err := cellDate(c, t.Date1904); err != nil {
 				st.Bad++
 				continue
 			}

@@ -43,24 +43,6 @@ func isRowError(err error) bool {
 	return errors.As(err, &re)
 }
 
-// rawFiller fills batches from a rawReader.
-func rawFiller(raw rawReader) filler {
-	return func(b *rowBatch) bool {
-		size := 0
-		for len(b.res) < batchRows && size < batchBytes {
-			r, err := raw()
-			b.res = append(b.res, rowResult{r, err})
-			if err != nil && !isRowError(err) {
-				return true
-			}
-			for _, c := range r.Cells {
-				size += len(c)
-			}
-		}
-		return false
-	}
-}
-
 // prefetcher reads rows ahead on a second goroutine, so that parsing a
 // large file overlaps with what the caller does with each row (mapping and
 // counting). Rows, errors and their order are exactly those of the

@@ -56,7 +56,7 @@ type Options struct {
 	// costs nothing. No temp files are made.
 	UnzipSizeLimit    int64
 	UnzipXMLSizeLimit int64
-	// LazyCells leaves the cells of CSV data rows unmaterialised: Row.Cells
+	// LazyCells leaves the cells of data rows unmaterialised: Row.Cells
 	// is nil and Row.Cell and Row.Len read them. A reader that looks at
 	// each cell once (the survey reader) saves a slice of strings per row.
 	LazyCells bool
@@ -106,8 +106,8 @@ type Row struct {
 	Num   int
 	Cells []string
 
-	// With Options.LazyCells, a CSV row keeps its cells as bounds in a
-	// text shared by its batch, and Cells is nil: Cell and Len read them.
+	// With Options.LazyCells, a row keeps its cells as bounds in a text
+	// shared by its batch, and Cells is nil: Cell and Len read them.
 	text   string
 	bounds []int
 }

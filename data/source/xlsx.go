@@ -99,7 +99,7 @@ func openSheet(b *book, file, sheet string, opts Options) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: the sheet cannot be read (%v)", where(file, sheet), ErrUnsupported, err)
 	}
-	pf := newPrefetcher(rawFiller(sr.next), opts.Progress, func() (int64, int64) {
+	pf := newPrefetcher(sheetFiller(sr, opts.LazyCells), opts.Progress, func() (int64, int64) {
 		return sr.in.n.Load(), int64(zf.UncompressedSize64)
 	})
 	stop := func() {

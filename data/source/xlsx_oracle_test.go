@@ -225,3 +225,37 @@ func TestSheetReaderLargeSheet(t *testing.T) {
 		tb.Close()
 	}
 }
+
+// TestSheetLazyCells: a workbook read with LazyCells gives the same cells
+// as without, for every corpus workbook.
+func TestSheetLazyCells(t *testing.T) {
+	for _, dir := range corpusDirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "xlsx", "*.xlsx"))
+		for _, p := range files {
+			data, _ := os.ReadFile(p)
+			eager, err1 := openBytes("e.xlsx", data, Options{})
+			lazy, err2 := openBytes("l.xlsx", data, Options{LazyCells: true})
+			if (err1 == nil) != (err2 == nil) || len(eager) != len(lazy) {
+				t.Fatalf("%s: %v / %v", p, err1, err2)
+			}
+			for i := range eager {
+				e, l := drain(t, eager[i]), drain(t, lazy[i])
+				if len(e.rows) != len(l.rows) {
+					t.Fatalf("%s: %d rows, lazy %d", p, len(e.rows), len(l.rows))
+				}
+				for k, r := range l.rows {
+					if r.Len() != len(e.rows[k].Cells) {
+						t.Fatalf("%s row %d: %d cells, lazy %d", p, r.Num, len(e.rows[k].Cells), r.Len())
+					}
+					for j, c := range e.rows[k].Cells {
+						if r.Cell(j) != c {
+							t.Fatalf("%s row %d cell %d: %q, lazy %q", p, r.Num, j, c, r.Cell(j))
+						}
+					}
+				}
+				eager[i].Close()
+				lazy[i].Close()
+			}
+		}
+	}
+}

@@ -87,20 +87,67 @@ func (s *sheetReader) damaged(err error) error {
 
 // next has the contract of rawReader.
 func (s *sheetReader) next() (Row, error) {
+	if err := s.advance(); err != nil {
+		return Row{}, err
+	}
+	row := s.row()
+	return row, s.rowError(row.Num)
+}
+
+// advance reads on to the end of the next row worth yielding; it returns
+// io.EOF after the last, or the error that ends the sheet.
+func (s *sheetReader) advance() error {
 	for {
 		if s.closed && s.eof {
 			if !s.ended {
-				return Row{}, s.damaged(errors.New("the sheet XML is cut short (no closing " + s.rootName() + " tag)"))
+				return s.damaged(errors.New("the sheet XML is cut short (no closing " + s.rootName() + " tag)"))
 			}
-			return Row{}, io.EOF
+			return io.EOF
 		}
-		row, done, err := s.step()
+		done, err := s.step()
 		if err != nil {
-			return Row{}, err
+			return err
 		}
 		if done {
-			return row, s.rowError(row.Num)
+			return nil
 		}
+	}
+}
+
+// rowInto appends the row just read to a batch: its cells' text to the
+// batch's text, as the CSV reader does, so a batch of rows costs two
+// allocations rather than two per row.
+func (s *sheetReader) rowInto(b *rowBatch) {
+	if s.rowErr != nil {
+		b.res = append(b.res, rowResult{err: &RowError{Num: s.order.row, Err: s.rowErr}})
+		return
+	}
+	first := len(b.bounds) / 2
+	for _, c := range s.cells {
+		start := len(b.text)
+		if c.fromSST {
+			b.text = append(b.text, c.sst...)
+		} else {
+			b.text = append(b.text, s.rowBuf[c.start:c.end]...)
+		}
+		b.bounds = append(b.bounds, start, len(b.text))
+	}
+	b.rows = append(b.rows, pendingRow{res: len(b.res), first: first, n: len(s.cells)})
+	b.res = append(b.res, rowResult{row: Row{Num: s.order.row}})
+}
+
+// sheetFiller fills batches from the sheet reader.
+func sheetFiller(s *sheetReader, lazy bool) filler {
+	return func(b *rowBatch) bool {
+		defer b.materialize(lazy)
+		for len(b.res) < batchRows && len(b.text) < batchBytes {
+			if err := s.advance(); err != nil {
+				b.res = append(b.res, rowResult{err: err})
+				return true
+			}
+			s.rowInto(b)
+		}
+		return false
 	}
 }
 
@@ -119,33 +166,33 @@ func (s *sheetReader) rowError(num int) error {
 }
 
 // step reads one token; done is true when it ended a row worth yielding.
-func (s *sheetReader) step() (Row, bool, error) {
+func (s *sheetReader) step() (bool, error) {
 	rest := s.buf[s.pos:]
 	i := bytes.IndexByte(rest, '<')
 	if i < 0 {
 		s.pos += s.text(rest, true)
 		if err := s.fill(); err != nil {
-			return Row{}, false, err
+			return false, err
 		}
 		if s.eof && s.pos == len(s.buf) {
 			s.closed = true
 		}
-		return Row{}, false, nil
+		return false, nil
 	}
 	if i > 0 {
 		s.pos += s.text(rest[:i], false)
-		return Row{}, false, nil
+		return false, nil
 	}
 	end := tagEnd(rest)
 	if end < 0 {
 		if len(rest) > maxSheetTag {
-			return Row{}, false, s.damaged(fmt.Errorf("a tag of the sheet XML is over %d bytes", maxSheetTag))
+			return false, s.damaged(fmt.Errorf("a tag of the sheet XML is over %d bytes", maxSheetTag))
 		}
 		if s.eof {
 			s.closed, s.pos = true, len(s.buf)
-			return Row{}, false, nil
+			return false, nil
 		}
-		return Row{}, false, s.fill()
+		return false, s.fill()
 	}
 	tag := rest[1:end]
 	s.pos += end + 1
@@ -313,18 +360,18 @@ func elemName(name []byte) string {
 	return "?"
 }
 
-func (s *sheetReader) tag(tag []byte) (Row, bool, error) {
+func (s *sheetReader) tag(tag []byte) (bool, error) {
 	if len(tag) == 0 {
-		return Row{}, false, nil
+		return false, nil
 	}
 	switch tag[0] {
 	case '?':
-		return Row{}, false, nil
+		return false, nil
 	case '!':
 		if bytes.HasPrefix(tag, []byte("![CDATA[")) {
 			s.cdata(tag[8 : len(tag)-2])
 		}
-		return Row{}, false, nil
+		return false, nil
 	case '/':
 		name, _ := localName(tag[1:])
 		return s.endTag(name)
@@ -332,7 +379,7 @@ func (s *sheetReader) tag(tag []byte) (Row, bool, error) {
 	selfClosing := tag[len(tag)-1] == '/'
 	name, attrs := localName(tag)
 	if err := s.startTag(name, attrs); err != nil {
-		return Row{}, false, err
+		return false, err
 	}
 	if selfClosing {
 		return s.endTag(name)
@@ -340,7 +387,7 @@ func (s *sheetReader) tag(tag []byte) (Row, bool, error) {
 	if s.cell.active && len(s.cell.stack) == 0 {
 		s.quickCell()
 	}
-	return Row{}, false, nil
+	return false, nil
 }
 
 var (
@@ -511,35 +558,35 @@ func (c *cellState) inValue(n int) bool {
 	return false
 }
 
-func (s *sheetReader) endTag(name []byte) (Row, bool, error) {
+func (s *sheetReader) endTag(name []byte) (bool, error) {
 	c := &s.cell
 	if c.active {
 		if len(c.stack) == 0 {
 			if string(name) == "c" {
 				s.endCell()
 			}
-			return Row{}, false, nil
+			return false, nil
 		}
 		c.stack = c.stack[:len(c.stack)-1]
 		c.collect = c.collectFor()
-		return Row{}, false, nil
+		return false, nil
 	}
 	switch string(name) {
 	case "row":
 		if !s.inRow || s.closed {
-			return Row{}, false, nil
+			return false, nil
 		}
 		s.inRow = false
 		if len(s.cells) == 0 && s.rowErr == nil {
-			return Row{}, false, nil // excelize yields no cells for it; empty rows are skipped anyway
+			return false, nil // excelize yields no cells for it; empty rows are skipped anyway
 		}
-		return s.row(), true, nil
+		return true, nil
 	case "sheetData":
 		s.closed = true
 	case s.root:
 		s.ended = true
 	}
-	return Row{}, false, nil
+	return false, nil
 }
 
 // endCell works out the cell's value as excelize's getValueFrom does with
