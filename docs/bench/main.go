@@ -26,6 +26,7 @@ import (
 
 type measure struct {
 	wall []float64 // seconds
+	cpu  []float64 // user + system seconds
 	rss  []float64 // MiB
 }
 
@@ -148,9 +149,11 @@ func timeCase(name, dir, prog string, args ...string) measure {
 			continue
 		}
 		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 		m.wall = append(m.wall, wall)
+		m.cpu = append(m.cpu, cpu)
 		m.rss = append(m.rss, float64(ru.Maxrss)/1024)
-		fmt.Fprintf(os.Stderr, "   %.3f s  %.0f MiB\n", wall, float64(ru.Maxrss)/1024)
+		fmt.Fprintf(os.Stderr, "   %.3f s (cpu %.3f s)  %.0f MiB\n", wall, cpu, float64(ru.Maxrss)/1024)
 	}
 	return m
 }

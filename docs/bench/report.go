@@ -79,7 +79,10 @@ func wallCell(m measure) string {
 		return "not run"
 	}
 	lo, hi := spread(m.wall)
-	return fmt.Sprintf("%.3f s (%.3f–%.3f)", m.med(m.wall), lo, hi)
+	if len(m.cpu) == 0 {
+		return fmt.Sprintf("%.3f s (%.3f–%.3f)", m.med(m.wall), lo, hi)
+	}
+	return fmt.Sprintf("%.3f s (%.3f–%.3f; cpu %.2f s)", m.med(m.wall), lo, hi, m.med(m.cpu))
 }
 
 func rssCell(m measure) string {
@@ -93,7 +96,11 @@ func ratio(peer, ours measure) string {
 	if len(peer.wall) == 0 || len(ours.wall) == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f× faster", peer.med(peer.wall)/ours.med(ours.wall))
+	r := peer.med(peer.wall) / ours.med(ours.wall)
+	if r < 1 {
+		return fmt.Sprintf("%.2f× slower", 1/r)
+	}
+	return fmt.Sprintf("%.2f× faster", r)
 }
 
 func met(m measure, wall, rss float64) string {
@@ -133,8 +140,10 @@ Written by ` + "`docs/bench/run.sh`" + ` (do not edit by hand; run it again). It
 needsmap, generates the reference data with the shared generator
 (` + "`docs/bench/gen.py`" + `, seed 42), runs each case as a whole process — one warm-up,
 then ` + fmt.Sprint(*runs) + ` timed runs — and gives the median wall time (range in brackets) and
-the median peak RSS (maxrss of the process from wait4). The best peer of each
-workload runs in the same session, on the same files.
+the median peak RSS (maxrss of the process from wait4), with the median CPU
+time (user + system) beside the wall time: cpu above wall means both cores
+were used, cpu close to wall on a busy machine means only one was free. The
+best peer of each workload runs in the same session, on the same files.
 
 `)
 	fmt.Fprintf(&b, "Measured %s on %d CPUs (%s), %s; load average %s at the start, %s at the end (the machine is shared: the spread shows how much that mattered).\n\n",
