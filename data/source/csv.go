@@ -129,9 +129,11 @@ func csvFiller(name string, p *csvParser, lazy bool) filler {
 			base := len(b.text)
 			b.text = append(b.text, rec...)
 			b.rows = append(b.rows, pendingRow{res: len(b.res), first: len(b.bounds) / 2, n: len(p.ends)})
+			bounds, starts := b.bounds, p.starts[:len(p.ends)]
 			for i, end := range p.ends {
-				b.bounds = append(b.bounds, base+p.starts[i], base+end)
+				bounds = append(bounds, base+starts[i], base+end)
 			}
+			b.bounds = bounds
 			b.res = append(b.res, rowResult{row: Row{Num: line}})
 		}
 		return false

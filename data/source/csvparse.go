@@ -121,16 +121,16 @@ func (p *csvParser) fast(chunk []byte) bool {
 	p.lineN++
 	p.rec.start = p.lineN
 	p.line = line // no copy: the caller takes it before the next read
-	comma, start := p.comma, 0
+	// Locals, not fields: the appends stay in registers.
+	comma, start, starts, ends := p.comma, 0, p.starts, p.ends
 	for i, c := range line {
 		if c == comma {
-			p.starts = append(p.starts, start)
-			p.ends = append(p.ends, i)
+			starts = append(starts, start)
+			ends = append(ends, i)
 			start = i + 1
 		}
 	}
-	p.starts = append(p.starts, start)
-	p.ends = append(p.ends, len(line))
+	p.starts, p.ends = append(starts, start), append(ends, len(line))
 	if len(p.ends) > p.lim.cols {
 		p.rec.limErr = fmt.Errorf("the row has more than %d cells", p.lim.cols)
 	}
