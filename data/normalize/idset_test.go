@@ -26,12 +26,34 @@ func TestIDSet(t *testing.T) {
 	}
 	asc := newIDSet()
 	for i := range 1000 {
-		if _, dup := asc.add(itoa(i+1), int32(i)); dup || !asc.ordered {
+		if _, dup := asc.add(itoa(i+1), int32(i)); dup || !asc.ordered || len(asc.runs) != 1 {
 			t.Fatalf("ascending ids: dup %v ordered %v at %d", dup, asc.ordered, i)
 		}
 	}
-	if first, dup := asc.add("500", 2000); !dup || first != 499 {
+	if first, dup := asc.add("500", 2000); !dup || first != 499 || !asc.ordered {
 		t.Errorf("late duplicate: %d %v", first, dup)
+	}
+	// Gaps in ids or rows start new runs; lookups still find the row.
+	gaps := newIDSet()
+	for _, st := range []struct {
+		id  string
+		row int32
+	}{{"1", 2}, {"2", 3}, {"5", 4}, {"6", 6}, {"7", 7}, {"100", 8}} {
+		gaps.add(st.id, st.row)
+	}
+	if len(gaps.runs) != 4 {
+		t.Errorf("runs %v", gaps.runs)
+	}
+	for id, row := range map[string]int32{"1": 2, "2": 3, "5": 4, "6": 6, "7": 7, "100": 8} {
+		if first, dup := gaps.add(id, 99); !dup || first != row {
+			t.Errorf("id %s: first row %d %v, want %d", id, first, dup, row)
+		}
+	}
+	if _, dup := gaps.add("3", 9); dup || gaps.ordered {
+		t.Errorf("an id out of order that is new: dup %v ordered %v", dup, gaps.ordered)
+	}
+	if first, dup := gaps.add("6", 10); !dup || first != 6 {
+		t.Errorf("after the move to a map: %d %v", first, dup)
 	}
 }
 
