@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -230,4 +231,121 @@ func (s *sheetReader) keep(b []byte) {
 		b = b[:max(room, 0)]
 	}
 	*c.collect = append(*c.collect, b...)
+}
+
+var (
+	fastV     = []byte("<v>")
+	fastVEnd  = []byte("</v></c>")
+	fastIS    = []byte("<is><t>")
+	fastISEnd = []byte("</t></is></c>")
+	fastEnd   = []byte("</c>")
+)
+
+// fastCell reads a whole cell, b starting at its '<', when it has the form
+// nearly every writer uses: a <c> tag with only r, s and t attributes,
+// double-quoted, and a body that is empty or a plain <v>x</v> or
+// <is><t>x</t></is> with no entity or CR in x. It returns the bytes it
+// took, or 0 to let the tokenizer go token by token; it changes nothing
+// unless the whole cell matched, and then does what the token path does.
+func (s *sheetReader) fastCell(b []byte) (int, error) {
+	if len(b) < 4 || b[1] != 'c' || b[2] != ' ' || s.cell.active || s.closed || !s.inRow {
+		return 0, nil
+	}
+	var r, st, t []byte
+	i, selfClosing := 3, false
+	for open := true; open; {
+		if i >= len(b) {
+			return 0, nil
+		}
+		switch b[i] {
+		case ' ':
+			i++
+			continue
+		case '>':
+			i++
+			open = false
+			continue
+		case '/':
+			if i+1 >= len(b) || b[i+1] != '>' {
+				return 0, nil
+			}
+			i, selfClosing, open = i+2, true, false
+			continue
+		}
+		if i+3 > len(b) || b[i+1] != '=' || b[i+2] != '"' {
+			return 0, nil
+		}
+		j := i + 3
+		for j < len(b) && b[j] != '"' && b[j] != '<' && b[j] != '>' && b[j] != '&' {
+			j++
+		}
+		if j >= len(b) || b[j] != '"' {
+			return 0, nil
+		}
+		switch val := b[i+3 : j]; b[i] {
+		case 'r':
+			r = val
+		case 's':
+			st = val
+		case 't':
+			t = val
+		default:
+			return 0, nil
+		}
+		i = j + 1
+	}
+	var text []byte
+	isForm := false
+	if !selfClosing {
+		body := b[i:]
+		var end []byte
+		switch {
+		case bytes.HasPrefix(body, fastEnd):
+			i += len(fastEnd)
+		case bytes.HasPrefix(body, fastV):
+			body, end = body[len(fastV):], fastVEnd
+		case bytes.HasPrefix(body, fastIS):
+			body, end, isForm = body[len(fastIS):], fastISEnd, true
+		default:
+			return 0, nil
+		}
+		if end != nil {
+			k := 0
+			for k < len(body) && body[k] != '<' && body[k] != '&' && body[k] != '\r' {
+				k++
+			}
+			if k >= len(body) || body[k] != '<' || !bytes.HasPrefix(body[k:], end) {
+				return 0, nil
+			}
+			text = body[:k]
+			i = len(b) - len(body) + k + len(end)
+		}
+	}
+	// Matched: now do what startTag, the body's tokens and endTag would.
+	if len(st) > 0 && !digits(st) {
+		return 0, s.damaged(fmt.Errorf("cell style %q is not valid", st))
+	}
+	s.order.startCellBytes(r)
+	if s.order.problem != "" {
+		return 0, s.damaged(errors.New(s.order.problem))
+	}
+	c := &s.cell
+	c.active, c.col, c.typ, c.hasF, c.hasIS = true, s.order.col, cellType(t), false, isForm
+	c.v, c.isT = c.v[:0], c.isT[:0]
+	if len(c.runs) > 0 {
+		c.runs = c.runs[:0]
+	}
+	if len(c.stack) > 0 {
+		c.stack = c.stack[:0]
+	}
+	c.collect, c.textLen, c.overflow = &c.v, 0, false
+	if isForm {
+		c.collect = &c.isT
+	}
+	if text != nil {
+		s.keep(text)
+	}
+	c.collect = nil
+	s.endCell()
+	return i, nil
 }

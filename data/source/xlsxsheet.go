@@ -179,6 +179,10 @@ func (s *sheetReader) step() (bool, error) {
 		s.pos += s.text(rest[:i], false)
 		return false, nil
 	}
+	if n, err := s.fastCell(rest); n > 0 || err != nil {
+		s.pos += n
+		return false, err
+	}
 	end := tagEnd(rest)
 	if end < 0 {
 		if len(rest) > maxSheetTag {
