@@ -45,7 +45,7 @@ var (
 // DefaultTheme is used by every chart function.
 var DefaultTheme = Theme{
 	Width:    7 * vg.Inch,
-	DPI:      144,
+	DPI:      96,
 	Bar:      oiBlue,
 	Interval: color.RGBA{0x33, 0x33, 0x33, 0xff},
 	Ink:      color.RGBA{0x22, 0x22, 0x22, 0xff},

@@ -43,23 +43,61 @@ func inputFor(cfg Config, role, path, bundled string) (input, bool) {
 	return input{}, false
 }
 
-// open returns the tables of the input and its SHA-256.
-func (in input) open(opts source.Options) ([]*source.Table, string, error) {
+// open returns the tables of the input and a function giving its SHA-256.
+// A file is hashed on a goroutine of its own while it is read, so the
+// extra pass over a large file costs no time on a second core.
+func (in input) open(opts source.Options) ([]*source.Table, func() (string, error), error) {
 	if in.path == "" {
 		b, err := sample.Read(in.bundled)
 		if err != nil {
-			return nil, "", fmt.Errorf("read bundled %s: %w", in.bundled, err)
+			return nil, nil, fmt.Errorf("read bundled %s: %w", in.bundled, err)
 		}
 		sum := sha256.Sum256(b)
 		tables, err := source.Open(in.name, bytes.NewReader(b), int64(len(b)), opts)
-		return tables, hex.EncodeToString(sum[:]), err
+		hex := hex.EncodeToString(sum[:])
+		return tables, func() (string, error) { return hex, nil }, err
 	}
-	sum, err := hashFile(in.path)
-	if err != nil {
-		return nil, "", &schema.FatalError{File: in.name, Reason: "cannot read the file", Err: unwrapPath(err)}
+	type hashed struct {
+		sum string
+		err error
+	}
+	ch := make(chan hashed, 1)
+	go func() {
+		sum, err := hashFile(in.path)
+		ch <- hashed{sum, err}
+	}()
+	var h *hashed
+	wait := func() (string, error) {
+		if h == nil {
+			r := <-ch
+			h = &r
+		}
+		if h.err != nil {
+			return "", &schema.FatalError{File: in.name, Reason: "cannot read the file", Err: unwrapPath(h.err)}
+		}
+		return h.sum, nil
+	}
+	if _, err := os.Stat(in.path); err != nil {
+		wait()
+		return nil, nil, &schema.FatalError{File: in.name, Reason: "cannot read the file", Err: unwrapPath(err)}
 	}
 	tables, err := source.OpenFile(in.path, opts)
-	return tables, sum, err
+	return tables, wait, err
+}
+
+// openSum is open for inputs read whole, not streamed: it waits for the
+// checksum.
+func (in input) openSum(opts source.Options) ([]*source.Table, string, error) {
+	tables, sum, err := in.open(opts)
+	if sum == nil {
+		return tables, "", err
+	}
+	s, serr := sum()
+	if err == nil && serr != nil {
+		closeAll(tables)
+		return nil, "", serr
+	}
+	return tables, s, err
 }
 
 func hashFile(path string) (string, error) {
@@ -87,16 +125,31 @@ func unwrapPath(err error) error {
 
 // readSurvey streams the survey into emit and returns what was read.
 func readSurvey(cfg Config, in input, vocab *normalize.Vocabulary, geo *reference.Geography,
-	report func(schema.Problem), emit func(*schema.Response) error) (reports.Input, error) {
-	opts := source.Options{Sheet: cfg.Survey.Sheet, HeaderMatch: normalize.HeaderLooksLikeSurvey(vocab, cfg.Survey)}
+	progress func(done, total int64, rows int), report func(schema.Problem),
+	emit func(*schema.Response) error) (info reports.Input, err error) {
+	opts := source.Options{Sheet: cfg.Survey.Sheet, HeaderMatch: normalize.HeaderLooksLikeSurvey(vocab, cfg.Survey),
+		Progress: progress, LazyCells: true}
+	info = reports.Input{Role: in.role, File: in.name}
 	tables, sum, err := in.open(opts)
+	if sum == nil {
+		return info, err // the file cannot be read at all
+	}
 	if errors.Is(err, source.ErrNoHeader) {
 		// No row looks like a survey header: read the first row as the
 		// header anyway, so the column mapping can say what is missing.
+		sum()
 		opts.HeaderMatch = nil
 		tables, sum, err = in.open(opts)
 	}
-	info := reports.Input{Role: in.role, File: in.name, SHA256: sum}
+	// The hash was computed while the file was read; it is waited for
+	// last, so it is in the Input whatever the outcome.
+	defer func() {
+		h, herr := sum()
+		info.SHA256 = h
+		if err == nil {
+			err = herr
+		}
+	}()
 	if err != nil {
 		return info, fatal(in.name, err)
 	}

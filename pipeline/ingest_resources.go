@@ -18,7 +18,7 @@ import (
 func readResources(cfg Config, in input, vocab *normalize.Vocabulary, geo *reference.Geography,
 	report func(schema.Problem)) ([]schema.Resource, reports.Input, error) {
 	opts := source.Options{HeaderMatch: normalize.HeaderLooksLikeResources(vocab, cfg.Resources)}
-	tables, sum, err := in.open(opts)
+	tables, sum, err := in.openSum(opts)
 	if errors.Is(err, source.ErrNoHeader) {
 		tables, sum, err = openEachSheet(in, opts, report)
 	}
@@ -77,7 +77,7 @@ func reason(err error) string {
 func openEachSheet(in input, opts source.Options, report func(schema.Problem)) ([]*source.Table, string, error) {
 	plain := opts
 	plain.HeaderMatch = nil
-	all, sum, err := in.open(plain)
+	all, sum, err := in.openSum(plain)
 	if err != nil || len(all) == 0 || all[0].Sheet == "" {
 		return all, sum, err
 	}
@@ -90,7 +90,7 @@ func openEachSheet(in input, opts source.Options, report func(schema.Problem)) (
 	for _, name := range sheets {
 		one := opts
 		one.Sheet = name
-		ts, _, err := in.open(one)
+		ts, _, err := in.openSum(one)
 		switch {
 		case errors.Is(err, source.ErrNoHeader):
 			report(schema.Problem{File: in.name, Sheet: name, Reason: "no header row with an organization and a services column " +

@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"needsmap/reports"
 	htmlreport "needsmap/reports/html"
@@ -27,14 +29,33 @@ const ManifestName = "run.json"
 type outputDir struct {
 	root   string
 	hashes map[string]string
+	fs     fileSystem
 }
+
+// fileSystem is how outputs reach the disk: the operating system's in a
+// run, one that fails on cue in tests.
+type fileSystem interface {
+	MkdirAll(path string, perm os.FileMode) error
+	WriteFile(path string, data []byte, perm os.FileMode) error
+}
+
+type osFS struct{}
+
+func (osFS) MkdirAll(path string, perm os.FileMode) error { return os.MkdirAll(path, perm) }
+
+func (osFS) WriteFile(path string, data []byte, perm os.FileMode) error {
+	return os.WriteFile(path, data, perm)
+}
+
+// outputFS is the file system outputs are written to; tests replace it.
+var outputFS fileSystem = osFS{}
 
 func (o *outputDir) put(rel string, data []byte) error {
 	path := filepath.Join(o.root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := o.fs.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := o.fs.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	sum := sha256.Sum256(data)
@@ -46,8 +67,13 @@ func (o *outputDir) put(rel string, data []byte) error {
 // target and swaps it into place only when all of it was written.
 func writeOutputs(ctx context.Context, cfg Config, rep *reports.Report) error {
 	return replaceDir(cfg.Output.Dir, func(tmp string) error {
-		o := &outputDir{root: tmp, hashes: map[string]string{}}
-		steps := []func(*outputDir, Config, *reports.Report) error{writeTables, writeCharts, writeWorkbook, writeHTML, writePDF}
+		o := &outputDir{root: tmp, hashes: map[string]string{}, fs: outputFS}
+		// The workbook and the report are rendered on two cores while
+		// the tables and charts are written; files reach the disk in a
+		// fixed order.
+		rendered := renderDocuments(rep)
+		defer rendered() // never leave them running
+		steps := []func(*outputDir, Config, *reports.Report) error{writeTables, writeCharts, writePDF}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -56,8 +82,46 @@ func writeOutputs(ctx context.Context, cfg Config, rep *reports.Report) error {
 				return err
 			}
 		}
+		for _, d := range rendered() {
+			if d.err != nil {
+				return d.err
+			}
+			if err := o.put(d.name, d.data); err != nil {
+				return err
+			}
+		}
 		return writeManifest(o, cfg, rep)
 	})
+}
+
+type document struct {
+	name string
+	data []byte
+	err  error
+}
+
+// renderDocuments renders needsmap.xlsx and report.html concurrently; the
+// returned function waits for both.
+func renderDocuments(rep *reports.Report) func() []document {
+	docs := []document{{name: "needsmap.xlsx"}, {name: "report.html"}}
+	render := []func(io.Writer, *reports.Report) error{xlsx.Write, htmlreport.Write}
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if err := render[i](&buf, rep); err != nil {
+				docs[i].err = fmt.Errorf("write %s: %w", docs[i].name, err)
+				return
+			}
+			docs[i].data = buf.Bytes()
+		}()
+	}
+	return func() []document {
+		wg.Wait()
+		return docs
+	}
 }
 
 func writeTables(o *outputDir, _ Config, rep *reports.Report) error {
@@ -90,22 +154,6 @@ func writeCharts(o *outputDir, cfg Config, rep *reports.Report) error {
 		}
 	}
 	return nil
-}
-
-func writeWorkbook(o *outputDir, _ Config, rep *reports.Report) error {
-	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, rep); err != nil {
-		return fmt.Errorf("write needsmap.xlsx: %w", err)
-	}
-	return o.put("needsmap.xlsx", buf.Bytes())
-}
-
-func writeHTML(o *outputDir, _ Config, rep *reports.Report) error {
-	var buf bytes.Buffer
-	if err := htmlreport.Write(&buf, rep); err != nil {
-		return fmt.Errorf("write report.html: %w", err)
-	}
-	return o.put("report.html", buf.Bytes())
 }
 
 // manifest is run.json.

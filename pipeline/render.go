@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 
 	"needsmap/analysis/needs"
 	"needsmap/charts"
@@ -95,31 +97,71 @@ func joinComma(xs []string) string {
 
 // buildCharts draws the statewide top five (the plan's Figure 1), each
 // region's top three (Figure 4), a Likert chart per scope and the
-// survivors-served chart.
+// survivors-served chart. Charts are independent, so they are drawn on
+// every core; the list keeps its order.
 func buildCharts(cfg Config, res *results) ([]charts.Chart, error) {
-	var out []charts.Chart
-	top, err := charts.TopNeeds(res.needs, needs.StatewideScope, needs.ViewSingle, 5)
-	if err != nil {
-		return nil, fmt.Errorf("chart top needs: %w", err)
+	one := func(c charts.Chart, err error) ([]charts.Chart, error) { return []charts.Chart{c}, err }
+	jobs := []func() ([]charts.Chart, error){
+		func() ([]charts.Chart, error) {
+			cs, err := one(charts.TopNeeds(res.needs, needs.StatewideScope, needs.ViewSingle, 5))
+			return cs, wrapChart("top needs", err)
+		},
 	}
-	out = append(out, top)
-	regional, err := charts.TopByRegion(res.needs, res.regions, needs.ViewSingle, cfg.Needs.TopN)
-	if err != nil {
-		return nil, fmt.Errorf("chart top needs by region: %w", err)
+	for _, region := range res.regions {
+		jobs = append(jobs, func() ([]charts.Chart, error) {
+			cs, err := charts.TopByRegion(res.needs, []string{region}, needs.ViewSingle, cfg.Needs.TopN)
+			return cs, wrapChart("top needs by region", err)
+		})
 	}
-	out = append(out, regional...)
 	for _, scope := range append([]string{needs.StatewideScope}, res.regions...) {
-		lk, err := charts.Likert(res.needs, scope, needs.ViewSingle)
-		if err != nil {
-			return nil, fmt.Errorf("chart likert %s: %w", scope, err)
-		}
-		out = append(out, lk)
+		jobs = append(jobs, func() ([]charts.Chart, error) {
+			cs, err := one(charts.Likert(res.needs, scope, needs.ViewSingle))
+			return cs, wrapChart("likert "+scope, err)
+		})
 	}
-	sv, err := charts.Survivors(*res.snapshot, cfg.Disclosure.Suppress)
+	jobs = append(jobs, func() ([]charts.Chart, error) {
+		cs, err := one(charts.Survivors(*res.snapshot, cfg.Disclosure.Suppress))
+		return cs, wrapChart("survivors", err)
+	})
+	return runJobs(jobs)
+}
+
+func wrapChart(what string, err error) error {
 	if err != nil {
-		return nil, fmt.Errorf("chart survivors: %w", err)
+		return fmt.Errorf("chart %s: %w", what, err)
 	}
-	return append(out, sv), nil
+	return nil
+}
+
+// runJobs runs chart jobs on GOMAXPROCS goroutines and returns their
+// charts in job order, or the first job's error (in job order).
+func runJobs(jobs []func() ([]charts.Chart, error)) ([]charts.Chart, error) {
+	outs := make([][]charts.Chart, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i], errs[i] = jobs[i]()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all []charts.Chart
+	for i := range jobs {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		all = append(all, outs[i]...)
+	}
+	return all, nil
 }
 
 // periodSubtitle adds the reporting period (and the milestones' as-of

@@ -21,6 +21,8 @@ const Version = "0.1.0"
 // Deps are what a run needs from its environment.
 type Deps struct {
 	Log *slog.Logger
+	// Progress shows long reads; nil shows nothing.
+	Progress Progress
 }
 
 func (d Deps) log() *slog.Logger {
@@ -131,13 +133,18 @@ func analyseSurvey(ctx context.Context, cfg Config, in input, vocab *normalize.V
 	res *results, report func(schema.Problem), out *Outcome, deps Deps) error {
 	sb := snapshot.NewBuilder(res.regions)
 	deps.log().Info("reading survey", "file", in.name)
-	info, err := readSurvey(cfg, in, vocab, res.geo, report, func(r *schema.Response) error {
+	tr := newTracker(deps.Progress, in.name)
+	cnt := newCounter(nb, sb)
+	info, err := readSurvey(cfg, in, vocab, res.geo, tr.update(), report, func(r *schema.Response) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sb.Add(r)
-		return nb.Add(r)
+		return cnt.add(ctx, r)
 	})
+	if cerr := cnt.wait(ctx); err == nil {
+		err = cerr
+	}
+	tr.finish(err == nil)
 	out.Inputs = append(out.Inputs, info)
 	if err != nil {
 		return err

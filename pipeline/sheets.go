@@ -21,7 +21,7 @@ type sheetReader func(t *source.Table) (normalize.Stats, error)
 // no sheet was read. Only a failure while reading rows is returned as an
 // error.
 func readSheets(in input, report func(schema.Problem), read sheetReader) (info reports.Input, used bool, err error) {
-	tables, sum, err := in.open(source.Options{})
+	tables, sum, err := in.openSum(source.Options{})
 	info = reports.Input{Role: in.role, File: in.name, SHA256: sum}
 	if err != nil {
 		report(schema.Problem{File: in.name, Reason: "file not used: " + fatal(in.name, err).Error()})

@@ -101,7 +101,7 @@ func (b *Builder) bootstrapScope(s int) []boot {
 			}
 			keys = keys[:0]
 			for i, it := range vw.items {
-				sum := h[i].summarise(it.denom, b.maxLevel)
+				sum := h[i].summary(it.denom, b.maxLevel, false)
 				res[v].means[i][r] = sum.Mean
 				res[v].medians[i][r] = sum.Median
 				res[v].top2s[i][r] = sum.Top2

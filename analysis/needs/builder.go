@@ -15,19 +15,35 @@ type Builder struct {
 	maxLevel int
 	scopes   []string
 	scopeOf  map[string]int
-	// hists[scope][view][item]
+	// hists[scope][view][item]; flat[scope] is the memory they share,
+	// item after item, which Add counts into by offset.
 	hists [][][]hist
-	count []int // respondents per scope
+	flat  [][]int64
+	// A respondent in one region is counted in single[region] only; the
+	// others in multi[region] for each region and in other. finish adds
+	// them up into flat: each region is single+multi, the state is other
+	// plus every region's single. Half the counting for the usual row.
+	single, multi [][]int64
+	other         []int64
+	count         []int // respondents per scope
 	// sectors: statewide histograms per sector, [view][item].
-	sectors map[string][][]hist
-	borda   []bordaAcc // per scope, single view only
+	sectors    map[string][][]hist
+	sectorFlat map[string][]int64
+	// Add's per-response work, flattened over every view's items: each
+	// item's value (vals), where its histogram starts (offs), and its
+	// single category when it is a plain one (-1 otherwise).
+	vals  []int
+	offs  []int
+	plain []int
+	top   []int // highest value of each item
+	its   []*item
+	borda []bordaAcc // per scope, single view only
 	// Kept only for the bootstrap: per view, items values of each
 	// respondent back to back, and each scope's respondent indices.
 	keep    bool
 	arena   [][]int8
 	members [][]int32
 	n       int
-	scratch [][]int
 }
 
 // NewBuilder validates the spec and options and returns an empty builder.
@@ -44,7 +60,8 @@ func NewBuilder(spec Spec, opts Options) (*Builder, error) {
 		return nil, err
 	}
 	b := &Builder{spec: spec, opts: opts, views: views, maxLevel: maxLevel,
-		scopeOf: map[string]int{}, sectors: map[string][][]hist{}, keep: opts.Bootstrap > 0}
+		scopeOf: map[string]int{}, sectors: map[string][][]hist{}, sectorFlat: map[string][]int64{},
+		keep: opts.Bootstrap > 0}
 	b.scopes = append([]string{StatewideScope}, spec.Regions...)
 	for i, s := range b.scopes {
 		if _, dup := b.scopeOf[s]; dup {
@@ -53,29 +70,55 @@ func NewBuilder(spec Spec, opts Options) (*Builder, error) {
 		b.scopeOf[s] = i
 	}
 	b.hists = make([][][]hist, len(b.scopes))
+	b.flat = make([][]int64, len(b.scopes))
+	b.single, b.multi = make([][]int64, len(b.scopes)), make([][]int64, len(b.scopes))
 	for s := range b.hists {
-		b.hists[s] = b.newHists()
+		b.hists[s], b.flat[s] = b.newHists()
+		b.single[s], b.multi[s] = make([]int64, len(b.flat[s])), make([]int64, len(b.flat[s]))
 	}
+	b.other = make([]int64, len(b.flat[0]))
 	b.count = make([]int, len(b.scopes))
 	b.borda = make([]bordaAcc, len(b.scopes))
 	b.members = make([][]int32, len(b.scopes))
 	b.arena = make([][]int8, len(views))
-	b.scratch = make([][]int, len(views))
+	off := 0
 	for v := range views {
-		b.scratch[v] = make([]int, len(views[v].items))
+		for i := range views[v].items {
+			it := &views[v].items[i]
+			p := -1
+			if len(it.members) == 1 && it.rule == "" {
+				p = it.members[0]
+			}
+			b.its, b.plain, b.offs = append(b.its, it), append(b.plain, p), append(b.offs, off)
+			b.top = append(b.top, maxLevel*it.denom)
+			off += maxLevel*it.denom + 1
+		}
 	}
+	b.vals = make([]int, len(b.its))
 	return b, nil
 }
 
-func (b *Builder) newHists() [][]hist {
+// newHists returns empty histograms for every view and item, all in one
+// backing slice (returned too) in the order of b.offs.
+func (b *Builder) newHists() ([][]hist, []int64) {
+	size := 0
+	for _, vw := range b.views {
+		for _, it := range vw.items {
+			size += b.maxLevel*it.denom + 1
+		}
+	}
+	flat := make([]int64, size)
 	out := make([][]hist, len(b.views))
+	off := 0
 	for v, vw := range b.views {
 		out[v] = make([]hist, len(vw.items))
 		for i, it := range vw.items {
-			out[v][i] = make(hist, b.maxLevel*it.denom+1)
+			n := b.maxLevel*it.denom + 1
+			out[v][i] = hist(flat[off : off+n : off+n])
+			off += n
 		}
 	}
-	return out
+	return out, flat
 }
 
 // Add counts one response. Ratings must hold one value per category (a
@@ -85,33 +128,49 @@ func (b *Builder) Add(r *schema.Response) error {
 	if len(r.Ratings) != len(b.spec.Categories) {
 		return fmt.Errorf("needs: response has %d ratings, want %d", len(r.Ratings), len(b.spec.Categories))
 	}
-	for v := range b.views {
-		for i := range b.views[v].items {
-			val := b.views[v].items[i].value(r.Ratings)
-			if val > b.maxLevel*b.views[v].items[i].denom {
-				return fmt.Errorf("needs: rating %d is above the scale", val)
-			}
-			b.scratch[v][i] = val
+	vals, top := b.vals[:len(b.plain)], b.top[:len(b.plain)]
+	for k, p := range b.plain {
+		var val int
+		if p >= 0 {
+			val = int(r.Ratings[p])
+		} else {
+			val = b.its[k].value(r.Ratings)
 		}
+		if val > top[k] || val < schema.Missing {
+			return fmt.Errorf("needs: rating %d is outside the scale", val)
+		}
+		vals[k] = val
 	}
-	b.addScope(0, r)
-	for _, name := range r.Regions {
-		if s, ok := b.scopeOf[name]; ok && s != 0 {
-			b.addScope(s, r)
+	// The usual response names one region: count it and the state in
+	// one pass.
+	if len(r.Regions) == 1 {
+		if s, ok := b.scopeOf[r.Regions[0]]; ok && s != 0 {
+			b.addScopes(0, s, r)
+		} else {
+			b.addScope(0, r)
+		}
+	} else {
+		b.addScope(0, r)
+		for _, name := range r.Regions {
+			if s, ok := b.scopeOf[name]; ok && s != 0 {
+				b.addScope(s, r)
+			}
 		}
 	}
 	if r.Sector != "" {
-		sh, ok := b.sectors[r.Sector]
+		sf, ok := b.sectorFlat[r.Sector]
 		if !ok {
-			sh = b.newHists()
-			b.sectors[r.Sector] = sh
+			b.sectors[r.Sector], sf = b.newHists()
+			b.sectorFlat[r.Sector] = sf
 		}
-		b.addHists(sh)
+		b.addHists(sf)
 	}
 	if b.keep {
+		k := 0
 		for v := range b.views {
-			for _, val := range b.scratch[v] {
-				b.arena[v] = append(b.arena[v], int8(val))
+			for range b.views[v].items {
+				b.arena[v] = append(b.arena[v], int8(b.vals[k]))
+				k++
 			}
 		}
 	}
@@ -121,7 +180,11 @@ func (b *Builder) Add(r *schema.Response) error {
 
 func (b *Builder) addScope(s int, r *schema.Response) {
 	b.count[s]++
-	b.addHists(b.hists[s])
+	if s == 0 {
+		b.addHists(b.other)
+	} else {
+		b.addHists(b.multi[s])
+	}
 	if r.Ranks != nil {
 		b.borda[s].add(r.Ranks, len(b.spec.Categories))
 	}
@@ -130,12 +193,41 @@ func (b *Builder) addScope(s int, r *schema.Response) {
 	}
 }
 
-func (b *Builder) addHists(h [][]hist) {
-	for v := range b.views {
-		for i, val := range b.scratch[v] {
-			if val != schema.Missing {
-				h[v][i][val]++
-			}
+// addScopes is addScope for the state (s1 = 0) and the respondent's only
+// region s2 at once.
+func (b *Builder) addScopes(s1, s2 int, r *schema.Response) {
+	for _, s := range [2]int{s1, s2} {
+		b.count[s]++
+		if r.Ranks != nil {
+			b.borda[s].add(r.Ranks, len(b.spec.Categories))
+		}
+		if b.keep {
+			b.members[s] = append(b.members[s], int32(b.n))
+		}
+	}
+	f, offs := b.single[s2], b.offs[:len(b.vals)]
+	for k, val := range b.vals {
+		if val != schema.Missing {
+			f[offs[k]+val]++
+		}
+	}
+}
+
+// finish adds the partial counts up into the histograms Result reads.
+func (b *Builder) finish() {
+	copy(b.flat[0], b.other)
+	for s := 1; s < len(b.flat); s++ {
+		for i := range b.flat[s] {
+			b.flat[s][i] = b.single[s][i] + b.multi[s][i]
+			b.flat[0][i] += b.single[s][i]
+		}
+	}
+}
+
+func (b *Builder) addHists(flat []int64) {
+	for k, val := range b.vals {
+		if val != schema.Missing {
+			flat[b.offs[k]+val]++
 		}
 	}
 }
@@ -150,6 +242,7 @@ func (b *Builder) Result() Result {
 		res.Scopes = append(res.Scopes, ScopeInfo{Name: name, Respondents: b.count[s],
 			LowN: b.count[s] < b.opts.MinRespondents})
 	}
+	b.finish()
 	boots := b.bootstrapAll()
 	for s, name := range b.scopes {
 		for v := range b.views {

@@ -2,6 +2,7 @@ package needs
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -43,7 +44,15 @@ func competitionRanks(keys []rankKey) []int {
 			order = append(order, i)
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]].beats(keys[order[b]]) })
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case keys[a].beats(keys[b]):
+			return -1
+		case keys[b].beats(keys[a]):
+			return 1
+		}
+		return 0
+	})
 	ranks := make([]int, len(keys))
 	for pos, i := range order {
 		if pos > 0 && !keys[order[pos-1]].beats(keys[i]) {

@@ -18,7 +18,17 @@ type Summary struct {
 // summarise derives the summary of a histogram scaled by denom, on a scale
 // whose highest level is maxLevel.
 func (h hist) summarise(denom, maxLevel int) Summary {
-	s := Summary{Dist: make([]int, maxLevel+1)}
+	return h.summary(denom, maxLevel, true)
+}
+
+// summary is summarise, with the distribution only when dist is set: the
+// bootstrap ranks replicates by the other figures and calls this hundreds
+// of thousands of times.
+func (h hist) summary(denom, maxLevel int, dist bool) Summary {
+	var s Summary
+	if dist {
+		s.Dist = make([]int, maxLevel+1)
+	}
 	var n, sum, top int64
 	topFrom := int64((maxLevel - 1) * denom)
 	for v, c := range h {
@@ -32,7 +42,9 @@ func (h hist) summarise(denom, maxLevel int) Summary {
 		}
 		// Round half up to the nearest level for the distribution of a
 		// combined mean.
-		s.Dist[(v+denom/2)/denom] += int(c)
+		if dist {
+			s.Dist[(v+denom/2)/denom] += int(c)
+		}
 	}
 	s.N = int(n)
 	if n == 0 {

@@ -49,6 +49,7 @@ type Result struct {
 
 // Builder accumulates responses.
 type Builder struct {
+	scratch []int // split's row
 	regions []string
 	index   map[string]int
 	rows    [][]int
@@ -82,18 +83,22 @@ func (b *Builder) Add(r *schema.Response) {
 			target = i
 		}
 	}
-	for _, i := range []int{0, target} {
-		b.resp[i]++
-		for c, v := range row {
-			b.rows[i][c] += v
-		}
+	// Each response lands in exactly one row after Statewide, so
+	// Statewide is their sum, made in Result.
+	b.resp[target]++
+	for c, v := range row {
+		b.rows[target][c] += v
 	}
 }
 
 // split turns one provider's report into grid columns whose parts always
 // add up: what is not broken down goes to a not_reported column.
 func (b *Builder) split(s schema.Survivors) []int {
-	row := make([]int, len(Columns))
+	if b.scratch == nil {
+		b.scratch = make([]int, len(Columns))
+	}
+	row := b.scratch // Add only adds it up: one row, reused
+	clear(row)
 	row[ColSurvivors] = s.Served
 	row[ColSex], row[ColLabor], row[ColBoth] = known(s.Sex), known(s.Labor), known(s.Both)
 	row[ColTypeNotReported] = s.Served - row[ColSex] - row[ColLabor] - row[ColBoth]
@@ -131,6 +136,14 @@ func sum(xs []int) int {
 // Result returns the grid; the "Several regions" row appears only when
 // some provider's survivors could not be placed in one region.
 func (b *Builder) Result() Result {
+	clear(b.rows[0])
+	b.resp[0] = 0
+	for i := 1; i < len(b.rows); i++ {
+		b.resp[0] += b.resp[i]
+		for c, v := range b.rows[i] {
+			b.rows[0][c] += v
+		}
+	}
 	names := append([]string{"Statewide"}, b.regions...)
 	rows := b.rows[:len(b.rows)-1]
 	resp := b.resp[:len(b.resp)-1]

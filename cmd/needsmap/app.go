@@ -53,7 +53,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetErr(a.stderr)
 	root.PersistentFlags().BoolVarP(&a.verbose, "verbose", "v", false, "log each step to stderr")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(a.runCmd(), a.validateCmd(), a.templateCmd(), a.sampleCmd(), a.versionCmd())
+	root.AddCommand(a.runCmd(), a.validateCmd(), a.templateCmd(), a.sampleCmd(), a.versionCmd(), a.genCmd(), a.benchReadCmd())
 	return root
 }
 

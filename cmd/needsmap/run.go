@@ -38,7 +38,9 @@ func (a *app) runCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, err := pipeline.Run(cmd.Context(), cfg, pipeline.Deps{Log: a.logger()})
+			bars := a.progress()
+			out, err := pipeline.Run(cmd.Context(), cfg, pipeline.Deps{Log: a.logger(), Progress: bars.deps()})
+			bars.wait()
 			if err != nil {
 				return err
 			}

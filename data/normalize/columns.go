@@ -124,7 +124,7 @@ func mapColumns(t *source.Table, v *Vocabulary, o SurveyOptions, report func(sch
 		if c.kind == colIgnored {
 			continue
 		}
-		key := c.key()
+		key := c.key(v)
 		if first, dup := seen[key]; dup {
 			report(schema.Problem{File: t.File, Sheet: t.Sheet, Row: t.HeaderRow, Column: j + 1, Field: t.Header[j],
 				Reason: fmt.Sprintf("column maps to %s like column %s; only the first is used", key, schema.ColumnLetter(first+1))})
@@ -144,12 +144,12 @@ func mapColumns(t *source.Table, v *Vocabulary, o SurveyOptions, report func(sch
 	return m
 }
 
-func (c column) key() string {
+func (c column) key(v *Vocabulary) string {
 	switch c.kind {
 	case colRating:
-		return fmt.Sprintf("rating of category #%d", c.category)
+		return "the rating of " + v.Categories[c.category].Key
 	case colRank:
-		return fmt.Sprintf("rank of category #%d", c.category)
+		return "the rank of " + v.Categories[c.category].Key
 	}
 	return c.field
 }

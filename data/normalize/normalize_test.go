@@ -10,7 +10,7 @@ import (
 	"needsmap/data/source"
 )
 
-func testVocab(t *testing.T) *Vocabulary {
+func testVocab(t testing.TB) *Vocabulary {
 	t.Helper()
 	cats := []CategorySpec{
 		{Key: "mental_health", Label: "Mental health, therapy, counseling, support groups", Aliases: []string{"Mental health"}},

@@ -56,7 +56,7 @@ func (rr *referralRow) field(row source.Row, f string) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	return strings.TrimSpace(cell(row, j)), j + 1, true
+	return strings.TrimSpace(row.Cell(j)), j + 1, true
 }
 
 // parse fills rr.rec; ok is false when the row is not used, and bad
@@ -87,7 +87,7 @@ func cellOf(rr *referralRow, row source.Row, f string) string {
 // unless the extra cells are empty.
 func widthOK(rr *referralRow, row source.Row) bool {
 	want := len(rr.header)
-	if len(row.Cells) == want || len(row.Cells) > want && isBlank(row.Cells[want:]) {
+	if len(row.Cells) == want || len(row.Cells) > want && blankFrom(&row, want) {
 		return true
 	}
 	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d; row not used", len(row.Cells), want), "")

@@ -148,11 +148,11 @@ func lookupCounty(geo *reference.Geography, s string, byName bool) (schema.Count
 	return schema.County{}, fmt.Errorf("county name matches %d counties; give county_fips instead", len(matches))
 }
 
-// idSet remembers the referral ids of one file in little memory: ids that
+// referralIDs remembers the referral ids of one file in little memory: ids that
 // are a prefix plus a number ("R00012345", "2024-0042") as bits per
 // prefix, others as 64-bit hashes (a collision, about n²/2^65 for n ids,
 // would wrongly reject one row).
-type idSet struct {
+type referralIDs struct {
 	bits   map[string][]uint64
 	hashed map[uint64]struct{}
 }
@@ -160,7 +160,7 @@ type idSet struct {
 const maxIDBits = 1 << 28 // a number above this is hashed instead
 
 // add records id and reports whether it was new.
-func (s *idSet) add(id string) bool {
+func (s *referralIDs) add(id string) bool {
 	i := len(id)
 	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
 		i--
@@ -179,7 +179,7 @@ func (s *idSet) add(id string) bool {
 	return true
 }
 
-func (s *idSet) addBit(prefix string, n int) bool {
+func (s *referralIDs) addBit(prefix string, n int) bool {
 	if s.bits == nil {
 		s.bits = map[string][]uint64{}
 	}

@@ -96,7 +96,7 @@ type Referrals struct {
 	Input  int
 	Report func(schema.Problem)
 
-	ids idSet
+	ids referralIDs
 }
 
 // ErrNotInput marks a sheet with no header of the input being read (the

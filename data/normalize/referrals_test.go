@@ -157,8 +157,8 @@ func TestNotAReferralSheet(t *testing.T) {
 	}
 }
 
-func TestIDSet(t *testing.T) {
-	var s idSet
+func TestReferralIDs(t *testing.T) {
+	var s referralIDs
 	for _, id := range []string{"R00000001", "R1", "R00000002", "17", "017", "abc", "ABC", "R-99999999999"} {
 		if !s.add(id) {
 			t.Errorf("%q reported as a repeat", id)

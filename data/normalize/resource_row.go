@@ -34,7 +34,7 @@ func (rr *resRow) field(row source.Row, f string) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	return strings.TrimSpace(cell(row, j)), j + 1, true
+	return strings.TrimSpace(row.Cell(j)), j + 1, true
 }
 
 // parse reads one row. It returns false when the row is not used (a
@@ -42,7 +42,7 @@ func (rr *resRow) field(row source.Row, f string) (string, int, bool) {
 func (rr *resRow) parse(row source.Row) (schema.Resource, int, bool) {
 	rr.bad = 0
 	if rr.strict && len(row.Cells) != len(rr.t.Header) &&
-		!(len(row.Cells) > len(rr.t.Header) && isBlank(row.Cells[len(rr.t.Header):])) {
+		!(len(row.Cells) > len(rr.t.Header) && blankFrom(&row, len(rr.t.Header))) {
 		rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d; row not used", len(row.Cells), len(rr.t.Header)), "")
 		return schema.Resource{}, 0, false
 	}
@@ -173,7 +173,7 @@ func (rr *resRow) services(row source.Row, res *schema.Resource) bool {
 		if c.field != "" || len(c.services) == 0 {
 			continue
 		}
-		v := cell(row, j)
+		v := row.Cell(j)
 		t, ok := yesNo(v)
 		if !ok {
 			rr.problem(row.Num, j+1, "service mark is not X, yes or no; ignored", clipMark(v))

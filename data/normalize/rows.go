@@ -62,17 +62,17 @@ func (m *mapped) field(row source.Row, f string) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	return strings.TrimSpace(cell(row, j)), j + 1, true
+	return strings.TrimSpace(row.Cell(j)), j + 1, true
 }
 
 // widthOK rejects a CSV row whose cell count differs from the header's,
 // unless the extra cells are empty.
 func (m *mapped) widthOK(row source.Row) bool {
 	want := len(m.header)
-	if m.t.Sheet != "" || len(row.Cells) == want || len(row.Cells) > want && isBlank(row.Cells[want:]) {
+	if n := row.Len(); m.t.Sheet != "" || n == want || n > want && blankFrom(&row, want) {
 		return true
 	}
-	m.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d; row not used", len(row.Cells), want), "")
+	m.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d; row not used", row.Len(), want), "")
 	return false
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"needsmap/data/reference"
@@ -63,7 +62,7 @@ func (s *Survey) Read(t *source.Table, emit func(*schema.Response) error) (Stats
 			continue
 		}
 		st.Read++
-		ok, cells := rr.parse(row)
+		ok, cells := rr.parse(&row)
 		if !ok {
 			st.Rejected++
 			continue
@@ -84,21 +83,67 @@ func where(t *source.Table) string {
 	return fmt.Sprintf("%s sheet %q", t.File, t.Sheet)
 }
 
-// rowReader parses rows of one table into a reused Response.
+// rowReader parses rows of one table into a reused Response. It is the
+// inner loop of every survey read, so it allocates nothing per row in the
+// common case: field columns are looked up by index, region spellings are
+// resolved once, and respondent ids go to a compact set.
 type rowReader struct {
 	s       *Survey
 	t       *source.Table
 	m       columnMap
 	resp    schema.Response
-	idsNum  map[uint64]int32
-	idsText map[string]int32
+	cols    []int // column of each field of surveyFields(), -1 when absent
+	ids     idSet
 	sectors map[string]string // folded → first spelling seen
-	strict  bool              // CSV rows must match the header width
+	spelled map[string]regionHit
+	regBuf  []string
+	strict  bool // CSV rows must match the header width
+	// rated lists the rating and rank columns in column order; quick
+	// holds the rating of every one-byte cell that has one without a
+	// problem (nearly every cell of a numeric export).
+	rated   []ratedCol
+	quick   [256]int8
+	quickOK [256]bool
 }
 
+type ratedCol struct {
+	j        int
+	kind     colKind
+	category int
+}
+
+// regionHit is a region cell's spelling resolved: the region it names, as
+// a one-element slice shared by every row that spells it so.
+type regionHit struct {
+	regions []string
+	known   bool
+}
+
+// maxRegionSpellings bounds the region cache; past it spellings are
+// resolved each time (a file with thousands of distinct region spellings
+// is broken anyway, and each is reported).
+const maxRegionSpellings = 4096
+
 func (s *Survey) newRowReader(t *source.Table, m columnMap) *rowReader {
-	rr := &rowReader{s: s, t: t, m: m, idsNum: map[uint64]int32{}, idsText: map[string]int32{},
-		sectors: map[string]string{}, strict: t.Sheet == ""}
+	rr := &rowReader{s: s, t: t, m: m, ids: newIDSet(),
+		sectors: map[string]string{}, spelled: map[string]regionHit{}, strict: t.Sheet == ""}
+	for j, c := range m.cols {
+		if c.kind == colRating || c.kind == colRank {
+			rr.rated = append(rr.rated, ratedCol{j, c.kind, c.category})
+		}
+	}
+	for b := range 256 {
+		if v, err := s.Vocab.Rating(string([]byte{byte(b)})); err == nil {
+			rr.quick[b], rr.quickOK[b] = v, true
+		}
+	}
+	for _, f := range surveyFields() {
+		j, ok := m.fields[f]
+		if !ok {
+			j = -1
+		}
+		rr.cols = append(rr.cols, j)
+	}
 	rr.resp.Ratings = make([]int8, len(s.Vocab.Categories))
 	if m.ranks > 0 {
 		rr.resp.Ranks = make([]int8, len(s.Vocab.Categories))
@@ -116,7 +161,7 @@ func (rr *rowReader) problem(row, col int, reason, value string) {
 
 // parse fills rr.resp from a row. It returns false when the row is not
 // used, and the number of cells ignored otherwise.
-func (rr *rowReader) parse(row source.Row) (bool, int) {
+func (rr *rowReader) parse(row *source.Row) (bool, int) {
 	if !rr.widthOK(row) {
 		return false, 0
 	}
@@ -135,38 +180,59 @@ func (rr *rowReader) parse(row source.Row) (bool, int) {
 	return true, bad
 }
 
-func cell(row source.Row, j int) string {
-	if j < 0 || j >= len(row.Cells) {
-		return ""
-	}
-	return row.Cells[j]
+func cell(row *source.Row, j int) string {
+	return row.Cell(j)
 }
 
-func (rr *rowReader) field(row source.Row, f string) (string, int, bool) {
-	j, ok := rr.m.fields[f]
-	if !ok {
+// Field ids: positions in surveyFields().
+const (
+	fRespondentID = iota
+	fRegion
+	fCountyFIPS
+	fCounty
+	fSector
+	fServed
+	fCounts // the first of countFields
+)
+
+// field returns the trimmed cell of field f, its 1-based column, and
+// whether the table has the field at all.
+func (rr *rowReader) field(row *source.Row, f int) (string, int, bool) {
+	j := rr.cols[f]
+	if j < 0 {
 		return "", 0, false
 	}
-	return strings.TrimSpace(cell(row, j)), j + 1, true
+	return trimSpace(cell(row, j)), j + 1, true
+}
+
+// trimSpace is strings.TrimSpace without its call for the usual cell that
+// has no space at either end.
+func trimSpace(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // widthOK rejects CSV rows whose cell count differs from the header's,
 // unless the only extra cells are empty (a trailing delimiter).
-func (rr *rowReader) widthOK(row source.Row) bool {
+func (rr *rowReader) widthOK(row *source.Row) bool {
 	want := len(rr.t.Header)
-	if !rr.strict || len(row.Cells) == want {
+	n := row.Len()
+	if !rr.strict || n == want {
 		return true
 	}
-	if len(row.Cells) > want && isBlank(row.Cells[want:]) {
+	if n > want && blankFrom(row, want) {
 		return true
 	}
-	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d", len(row.Cells), want), "")
+	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d", n, want), "")
 	return false
 }
 
-func isBlank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+// blankFrom reports whether cells from..end of the row are all blank.
+func blankFrom(row *source.Row, from int) bool {
+	for j := from; j < row.Len(); j++ {
+		if strings.TrimSpace(row.Cell(j)) != "" {
 			return false
 		}
 	}
@@ -175,32 +241,20 @@ func isBlank(cells []string) bool {
 
 // uniqueID rejects a row whose respondent id was seen before. Numeric ids
 // are kept as numbers so a million respondents stay cheap.
-func (rr *rowReader) uniqueID(row source.Row) bool {
-	id, col, ok := rr.field(row, FieldRespondentID)
+func (rr *rowReader) uniqueID(row *source.Row) bool {
+	id, col, ok := rr.field(row, fRespondentID)
 	if !ok || id == "" {
 		return true
 	}
-	var first int32
-	var dup bool
-	if n, err := strconv.ParseUint(id, 10, 64); err == nil && (id == "0" || id[0] != '0') {
-		first, dup = rr.idsNum[n]
-		if !dup {
-			rr.idsNum[n] = int32(row.Num)
-		}
-	} else {
-		first, dup = rr.idsText[id]
-		if !dup {
-			rr.idsText[id] = int32(row.Num)
-		}
-	}
+	first, dup := rr.ids.add(id, int32(row.Num))
 	if dup {
 		rr.problem(row.Num, col, fmt.Sprintf("duplicate respondent id (first seen in row %d); row not used", first), "")
 	}
 	return !dup
 }
 
-func (rr *rowReader) sector(row source.Row) string {
-	s, _, ok := rr.field(row, FieldSector)
+func (rr *rowReader) sector(row *source.Row) string {
+	s, _, ok := rr.field(row, fSector)
 	if !ok || s == "" {
 		return ""
 	}
@@ -213,7 +267,7 @@ func (rr *rowReader) sector(row source.Row) string {
 }
 
 // ratings reads every rating and rank cell; a bad cell becomes missing.
-func (rr *rowReader) ratings(row source.Row) int {
+func (rr *rowReader) ratings(row *source.Row) int {
 	r := &rr.resp
 	for i := range r.Ratings {
 		r.Ratings[i] = schema.Missing
@@ -222,22 +276,30 @@ func (rr *rowReader) ratings(row source.Row) int {
 		r.Ranks[i] = 0
 	}
 	bad := 0
-	for j, c := range rr.m.cols {
-		switch c.kind {
+	for _, rc := range rr.rated {
+		c := cell(row, rc.j)
+		switch rc.kind {
 		case colRating:
-			v, err := rr.s.Vocab.Rating(cell(row, j))
+			if c == "" {
+				continue // blank is missing, as the reset left it
+			}
+			if len(c) == 1 && rr.quickOK[c[0]] {
+				r.Ratings[rc.category] = rr.quick[c[0]]
+				continue
+			}
+			v, err := rr.s.Vocab.Rating(c)
 			if err != nil {
-				rr.problem(row.Num, j+1, err.Error()+"; cell ignored", clip(cell(row, j)))
+				rr.problem(row.Num, rc.j+1, err.Error()+"; cell ignored", clip(c))
 				bad++
 			}
-			r.Ratings[c.category] = v
+			r.Ratings[rc.category] = v
 		case colRank:
-			v, ok := rankCell(cell(row, j))
+			v, ok := rankCell(c)
 			if !ok {
-				rr.problem(row.Num, j+1, "rank is not a positive whole number; cell ignored", clip(cell(row, j)))
+				rr.problem(row.Num, rc.j+1, "rank is not a positive whole number; cell ignored", clip(c))
 				bad++
 			}
-			r.Ranks[c.category] = v
+			r.Ranks[rc.category] = v
 		}
 	}
 	return bad

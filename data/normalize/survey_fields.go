@@ -12,14 +12,21 @@ import (
 
 // regions resolves the row's region: the region column when given (it wins
 // over counties), otherwise the regions of the counties served.
-func (rr *rowReader) regions(row source.Row) ([]string, bool) {
-	if name, col, ok := rr.field(row, FieldRegion); ok && name != "" {
-		region, known := rr.s.Vocab.Region(name)
-		if !known {
+func (rr *rowReader) regions(row *source.Row) ([]string, bool) {
+	if name, col, ok := rr.field(row, fRegion); ok && name != "" {
+		hit, cached := rr.spelled[name]
+		if !cached {
+			region, known := rr.s.Vocab.Region(name)
+			hit = regionHit{regions: []string{region}, known: known}
+			if len(rr.spelled) < maxRegionSpellings {
+				rr.spelled[name] = hit
+			}
+		}
+		if !hit.known {
 			rr.problem(row.Num, col, "unknown region; row not used", clip(name))
 			return nil, false
 		}
-		return []string{region}, true
+		return hit.regions, true
 	}
 	counties, col, ok := rr.counties(row)
 	if !ok {
@@ -29,7 +36,8 @@ func (rr *rowReader) regions(row source.Row) ([]string, bool) {
 		rr.problem(row.Num, 0, "no region and no county given; row not used", "")
 		return nil, false
 	}
-	var out []string
+	out := rr.regBuf[:0]
+	defer func() { rr.regBuf = out[:0] }()
 	for _, c := range counties {
 		if c.Region == "" {
 			rr.problem(row.Num, col, fmt.Sprintf("county %s (%s, %s) is in no region of the region table; row not used", c.FIPS, c.Name, c.State), "")
@@ -53,11 +61,11 @@ func contains(xs []string, x string) bool {
 
 // counties reads the county_fips (or county name) cell: one or more
 // counties separated by ';' or ','.
-func (rr *rowReader) counties(row source.Row) ([]schema.County, int, bool) {
-	raw, col, ok := rr.field(row, FieldCountyFIPS)
+func (rr *rowReader) counties(row *source.Row) ([]schema.County, int, bool) {
+	raw, col, ok := rr.field(row, fCountyFIPS)
 	byName := false
 	if !ok || raw == "" {
-		if raw, col, ok = rr.field(row, FieldCounty); !ok {
+		if raw, col, ok = rr.field(row, fCounty); !ok {
 			return nil, 0, true
 		}
 		byName = true
@@ -101,31 +109,27 @@ func (rr *rowReader) county(s string, byName bool) (schema.County, error) {
 // survivors reads the survivor counts. A bad count is ignored (Missing);
 // type counts that add up to more than survivors served make the whole
 // snapshot of that row unusable, since it cannot be split consistently.
-func (rr *rowReader) survivors(row source.Row) int {
+func (rr *rowReader) survivors(row *source.Row) int {
 	s := schema.NoSurvivors
 	bad := 0
-	ptrs := []*int{&s.Sex, &s.Labor, &s.Both, &s.IPV, &s.Familial, &s.Pimp, &s.Survival, &s.OtherSex,
+	ptrs := [...]*int{&s.Served, &s.Sex, &s.Labor, &s.Both, &s.IPV, &s.Familial, &s.Pimp, &s.Survival, &s.OtherSex,
 		&s.Minor, &s.Adult, &s.LGBTQ, &s.ForeignBorn}
-	read := func(f string, dst *int) {
-		v, col, ok := rr.field(row, f)
+	for i, dst := range ptrs {
+		v, col, ok := rr.field(row, fServed+i)
 		if !ok || v == "" {
-			return
+			continue
 		}
 		n, isNum := wholeNumber(v)
 		if !isNum || n < 0 {
 			rr.problem(row.Num, col, "count is not a whole number of 0 or more; cell ignored", clip(v))
 			bad++
-			return
+			continue
 		}
 		*dst = n
 	}
-	read(FieldServed, &s.Served)
-	for i, f := range countFields {
-		read(f, ptrs[i])
-	}
 	if s.Served != schema.Missing {
 		if sum := known(s.Sex) + known(s.Labor) + known(s.Both); sum > s.Served {
-			_, col, _ := rr.field(row, FieldServed)
+			_, col, _ := rr.field(row, fServed)
 			rr.problem(row.Num, col, fmt.Sprintf("sex, labor and both add up to %d, more than the %d survivors served; survivor counts of this row ignored", sum, s.Served), "")
 			bad++
 			s = schema.NoSurvivors

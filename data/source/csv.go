@@ -2,9 +2,12 @@ package source
 
 import (
 	"bufio"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -12,8 +15,9 @@ import (
 // delimiter and binary content.
 const sniffBytes = 64 << 10
 
-func openCSV(name string, r io.Reader, opts Options) (*Table, error) {
-	br := bufio.NewReaderSize(r, sniffBytes)
+func openCSV(name string, r io.Reader, size int64, opts Options) (*Table, error) {
+	cr := &countingReader{r: r}
+	br := bufio.NewReaderSize(cr, sniffBytes)
 	head, _ := br.Peek(sniffBytes)
 	text, err := decode(name, head, br)
 	if err != nil {
@@ -22,17 +26,35 @@ func openCSV(name string, r io.Reader, opts Options) (*Table, error) {
 	tr := bufio.NewReaderSize(&crToLF{r: text.r}, sniffBytes)
 	peek, _ := tr.Peek(sniffBytes)
 	p := newCSVParser(tr, sniffDelimiter(peek), csvLimits{cell: opts.MaxCellBytes, row: opts.MaxRowBytes, cols: opts.MaxColumns})
-	t, err := newTable(name, "", text.enc, csvRows(name, p), nil, opts)
+	// The parser runs on its own goroutine, ahead of the caller: the
+	// encoding guard may therefore switch while earlier rows are still
+	// to be yielded, so the switch is recorded and shown by Next.
+	var switched atomic.Bool
+	if g := text.guard; g != nil {
+		g.onSwitch = func() { switched.Store(true) }
+	}
+	pf := newPrefetcher(csvFiller(name, p, opts.LazyCells), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
+	t, err := newTable(name, "", text.enc, pf.next, pf.stop, opts)
 	if err != nil {
+		pf.stop()
 		return nil, err
 	}
-	if g := text.guard; g != nil {
-		if g.switched {
-			t.Encoding = "windows-1252"
-		}
-		g.onSwitch = func() { t.Encoding = "windows-1252" }
+	if text.guard != nil {
+		t.encSwitch = &switched
 	}
 	return t, nil
+}
+
+// countingReader counts the bytes read, for progress reports.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 // sniffDelimiter picks the most frequent of , ; tab | outside quotes in the
@@ -69,38 +91,104 @@ func sniffDelimiter(b []byte) byte {
 // is mostly unreadable is refused as not being CSV at all.
 const maxBadRows = 100
 
-func csvRows(name string, p *csvParser) rawReader {
+// csvFiller parses records into batches. A record's cells become
+// substrings of one string per batch. More than maxBadRows unreadable rows,
+// and more bad than good, refuse the file as not CSV at all.
+func csvFiller(name string, p *csvParser, lazy bool) filler {
 	good, bad := 0, 0
-	var fatal error
-	return func() (Row, error) {
-		if fatal != nil {
-			return Row{}, fatal
-		}
-		rec, line, err := p.read()
-		var ce *csvError
-		switch {
-		case errors.Is(err, io.EOF):
-			return Row{}, io.EOF
-		case errors.As(err, &ce):
-			bad++
-			if bad > maxBadRows && bad > good {
-				fatal = fmt.Errorf("%s: %w: %d of the first %d rows are unreadable; is this really a CSV file? last: %v",
-					name, ErrUnsupported, bad, bad+good, ce)
-				return Row{}, fatal
-			}
-			return Row{}, &RowError{Num: ce.Line, Err: ce.Err}
-		case err != nil:
-			fatal = fmt.Errorf("read %s: %w", name, err)
-			return Row{}, fatal
-		}
-		for i, c := range rec {
-			if !utf8.ValidString(c) {
+	return func(b *rowBatch) bool {
+		defer b.materialize(lazy)
+		for len(b.res) < batchRows && len(b.text) < batchBytes {
+			line, err := p.next()
+			var ce *csvError
+			switch {
+			case errors.Is(err, io.EOF):
+				b.res = append(b.res, rowResult{err: io.EOF})
+				return true
+			case errors.As(err, &ce):
 				bad++
-				return Row{}, &RowError{Num: line, Err: fmt.Errorf(
-					"cell %d is not valid UTF-8: the file mixes text encodings; save it again as UTF-8", i+1)}
+				if bad > maxBadRows && bad > good {
+					b.res = append(b.res, rowResult{err: fmt.Errorf("%s: %w: %d of the first %d rows are unreadable; is this really a CSV file? last: %v",
+						name, ErrUnsupported, bad, bad+good, ce)})
+					return true
+				}
+				b.res = append(b.res, rowResult{err: &RowError{Num: ce.Line, Err: ce.Err}})
+				continue
+			case err != nil:
+				b.res = append(b.res, rowResult{err: fmt.Errorf("read %s: %w", name, err)})
+				return true
 			}
+			rec := p.bytes()
+			if !asciiOnly(rec) && p.badCell() >= 0 {
+				bad++
+				b.res = append(b.res, rowResult{err: &RowError{Num: line, Err: fmt.Errorf(
+					"cell %d is not valid UTF-8: the file mixes text encodings; save it again as UTF-8", p.badCell()+1)}})
+				continue
+			}
+			good++
+			base := len(b.text)
+			b.text = append(b.text, rec...)
+			b.rows = append(b.rows, pendingRow{res: len(b.res), first: len(b.bounds) / 2, n: len(p.ends)})
+			bounds, starts := b.bounds, p.starts[:len(p.ends)]
+			for i, end := range p.ends {
+				bounds = append(bounds, base+starts[i], base+end)
+			}
+			b.bounds = bounds
+			b.res = append(b.res, rowResult{row: Row{Num: line}})
 		}
-		good++
-		return Row{Num: line, Cells: rec}, nil
+		return false
+	}
+}
+
+// badCell is the index of the first cell of the record that is not valid
+// UTF-8, or -1. Cells are checked one by one: two halves of a character
+// in neighbouring cells are still two bad cells.
+func (p *csvParser) badCell() int {
+	for i, end := range p.ends {
+		if !utf8.Valid(p.bytes()[p.starts[i]:end]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// asciiOnly reports whether b is plain ASCII, eight bytes at a time.
+func asciiOnly(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// materialize turns the batch's pending rows into cells: one string for
+// the text, one slice for all cells, each row a capped window of it. Lazy
+// rows get the text and a copy of their bounds (the batch's are reused).
+func (b *rowBatch) materialize(lazy bool) {
+	if len(b.rows) == 0 {
+		return
+	}
+	text := string(b.text)
+	if lazy {
+		bounds := slices.Clone(b.bounds)
+		for _, r := range b.rows {
+			row := &b.res[r.res].row
+			row.text, row.bounds = text, bounds[2*r.first:2*(r.first+r.n):2*(r.first+r.n)]
+		}
+		return
+	}
+	cells := make([]string, len(b.bounds)/2)
+	for i := range cells {
+		cells[i] = text[b.bounds[2*i]:b.bounds[2*i+1]]
+	}
+	for _, r := range b.rows {
+		b.res[r.res].row.Cells = cells[r.first : r.first+r.n : r.first+r.n]
 	}
 }

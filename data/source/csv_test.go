@@ -137,7 +137,7 @@ func TestCSVRowsAsIs(t *testing.T) {
 	if !reflect.DeepEqual(tb.Header, []string{"a", "b", "a"}) {
 		t.Errorf("Header %q", tb.Header)
 	}
-	want := []Row{{2, []string{"1"}}, {3, []string{"1", "2", "3", "4"}}, {6, []string{"5", "6", "7"}}}
+	want := []Row{{Num: 2, Cells: []string{"1"}}, {Num: 3, Cells: []string{"1", "2", "3", "4"}}, {Num: 6, Cells: []string{"5", "6", "7"}}}
 	if !reflect.DeepEqual(res.rows, want) {
 		t.Errorf("rows %v, want %v", res.rows, want)
 	}
@@ -293,5 +293,46 @@ func TestCSVBrokenPreamble(t *testing.T) {
 	res := drain(t, tb)
 	if tb.HeaderRow != 3 || len(res.errs) != 1 || res.errs[0].Num != 5 || !reflect.DeepEqual(res.nums(), []int{4, 6}) {
 		t.Errorf("HeaderRow %d, errors %v, rows %v", tb.HeaderRow, res.errs, res.nums())
+	}
+}
+
+// TestCSVSplitCharacter: the two halves of a character in neighbouring
+// cells are a bad row, not a character.
+func TestCSVSplitCharacter(t *testing.T) {
+	data := "a,b\n1,Zürich\n" + strings.Repeat("0,ascii\n", sniffBytes/8) + "\"x\xc3\",\"\xa9y\"\n1,2\n"
+	tb := openOne(t, "split.csv", []byte(data), Options{})
+	res := drain(t, tb)
+	bad := strings.Count(data[:strings.Index(data, "\"x")], "\n") + 1
+	if len(res.errs) != 1 || res.errs[0].Num != bad || len(res.rows) != sniffBytes/8+2 {
+		t.Errorf("errs %v rows %v", res.errs, res.rows)
+	}
+}
+
+// TestCSVLazyCells: lazy rows hold the same cells, errors and numbers as
+// materialised ones, header rows included.
+func TestCSVLazyCells(t *testing.T) {
+	data := "id,name,x\n1,\"a,b\",3\n\n2,\"bad\"q,4\n3,,\n4,five,6,extra\n" + strings.Repeat("7,s,8\n", 3000)
+	eager := drain(t, openOne(t, "e.csv", []byte(data), Options{}))
+	lazyTable := openOne(t, "l.csv", []byte(data), Options{LazyCells: true})
+	if !reflect.DeepEqual(lazyTable.Header, []string{"id", "name", "x"}) {
+		t.Errorf("header %q", lazyTable.Header)
+	}
+	lazy := drain(t, lazyTable)
+	if len(lazy.rows) != len(eager.rows) || !reflect.DeepEqual(lazy.nums(), eager.nums()) || len(lazy.errs) != len(eager.errs) {
+		t.Fatalf("lazy %d rows %d errs, eager %d rows %d errs", len(lazy.rows), len(lazy.errs), len(eager.rows), len(eager.errs))
+	}
+	for i, r := range lazy.rows {
+		// The rows read while looking for the header come materialised.
+		if (i > 100 && r.Cells != nil) || r.Len() != len(eager.rows[i].Cells) {
+			t.Fatalf("row %d: Cells %q, Len %d", r.Num, r.Cells, r.Len())
+		}
+		for j, c := range eager.rows[i].Cells {
+			if r.Cell(j) != c {
+				t.Fatalf("row %d cell %d: %q, want %q", r.Num, j, r.Cell(j), c)
+			}
+		}
+		if r.Cell(-1) != "" || r.Cell(r.Len()) != "" {
+			t.Fatalf("row %d: cells out of range are not empty", r.Num)
+		}
 	}
 }

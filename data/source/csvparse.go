@@ -20,12 +20,14 @@ import (
 type csvParser struct {
 	r     *bufio.Reader
 	comma byte
-	line  int // lines consumed so far
+	lineN int // lines consumed so far
 	lim   csvLimits
 
-	buf  []byte // content of the current record
-	ends []int  // end offset of each field in buf
-	rec  csvRecordState
+	buf    []byte // content of the current record
+	line   []byte // or, after fast, the line itself (valid until the next read)
+	starts []int  // start offset of each field in buf
+	ends   []int  // end offset of each field in buf
+	rec    csvRecordState
 }
 
 type csvLimits struct{ cell, row, cols int }
@@ -35,6 +37,7 @@ type csvRecordState struct {
 	st     int
 	start  int   // line the record starts on; 0 before its first byte
 	cellN  int   // content bytes in the current field, stored or not
+	cellAt int   // offset in buf where the current field starts
 	synErr error // a quoting error: the rest of the line is skipped
 	limErr error // a limit was hit: the record is read to its end, then refused
 }
@@ -62,10 +65,27 @@ func newCSVParser(r io.Reader, comma byte, lim csvLimits) *csvParser {
 // read returns the next record and the line it starts on, a *csvError for
 // a record that cannot be read, or io.EOF.
 func (p *csvParser) read() ([]string, int, error) {
-	p.buf, p.ends = p.buf[:0], p.ends[:0]
+	line, err := p.next()
+	if err != nil {
+		return nil, line, err
+	}
+	return p.record(), line, nil
+}
+
+// next parses the next record into buf, starts and ends and returns the
+// line it starts on, a *csvError for a record that cannot be read, or
+// io.EOF.
+func (p *csvParser) next() (int, error) {
+	p.buf, p.line, p.starts, p.ends = p.buf[:0], nil, p.starts[:0], p.ends[:0]
 	p.rec = csvRecordState{}
 	for {
 		chunk, err := p.r.ReadSlice('\n')
+		if err == nil && p.rec.start == 0 && p.fast(chunk) {
+			if p.rec.start != 0 {
+				return p.finish()
+			}
+			continue // an empty line
+		}
 		for i := 0; i < len(chunk); {
 			if n := p.run(chunk[i:]); n > 0 {
 				i += n
@@ -80,9 +100,41 @@ func (p *csvParser) read() ([]string, int, error) {
 		case errors.Is(err, io.EOF):
 			return p.atEOF()
 		case err != nil && !errors.Is(err, bufio.ErrBufferFull):
-			return nil, 0, err
+			return 0, err
 		}
 	}
+}
+
+// fast takes a whole line that starts a record and has no quote — nearly
+// every line of a large export — in one pass, and reports whether it did.
+// It splits exactly as step would; lines that could hit a limit other
+// than the column count are left to step, so errors stay the same.
+func (p *csvParser) fast(chunk []byte) bool {
+	line := chunk[:len(chunk)-1]
+	if len(line) == 0 {
+		p.lineN++
+		return true
+	}
+	if len(line) > p.lim.cell || len(line) > p.lim.row || bytes.IndexByte(line, '"') >= 0 {
+		return false
+	}
+	p.lineN++
+	p.rec.start = p.lineN
+	p.line = line // no copy: the caller takes it before the next read
+	// Locals, not fields: the appends stay in registers.
+	comma, start, starts, ends := p.comma, 0, p.starts, p.ends
+	for i, c := range line {
+		if c == comma {
+			starts = append(starts, start)
+			ends = append(ends, i)
+			start = i + 1
+		}
+	}
+	p.starts, p.ends = append(starts, start), append(ends, len(line))
+	if len(p.ends) > p.lim.cols {
+		p.rec.limErr = fmt.Errorf("the row has more than %d cells", p.lim.cols)
+	}
+	return true
 }
 
 // run consumes, in one go, the stretch at the start of b that needs no
@@ -95,7 +147,7 @@ func (p *csvParser) run(b []byte) int {
 		if n = bytes.IndexByte(b, '"'); n < 0 {
 			n = len(b)
 		}
-		p.line += bytes.Count(b[:n], []byte{'\n'})
+		p.lineN += bytes.Count(b[:n], []byte{'\n'})
 		p.addRun(b[:n])
 	case stUnquoted:
 		for n < len(b) && b[n] != p.comma && b[n] != '\n' && b[n] != '"' {
@@ -114,12 +166,12 @@ func (p *csvParser) run(b []byte) int {
 func (p *csvParser) step(c byte) bool {
 	s := &p.rec
 	if c == '\n' {
-		p.line++
+		p.lineN++
 		if s.start == 0 {
 			return false // encoding/csv skips empty lines
 		}
 	} else if s.start == 0 {
-		s.start = p.line + 1
+		s.start = p.lineN + 1
 	}
 	switch s.st {
 	case stFieldStart, stUnquoted:
@@ -164,11 +216,11 @@ func (p *csvParser) step(c byte) bool {
 	return false
 }
 
-func (p *csvParser) atEOF() ([]string, int, error) {
+func (p *csvParser) atEOF() (int, error) {
 	switch p.rec.st {
 	case stFieldStart:
 		if p.rec.start == 0 {
-			return nil, 0, io.EOF
+			return 0, io.EOF
 		}
 		p.endField() // a trailing delimiter: one more empty field
 	case stUnquoted, stQuote:
@@ -214,27 +266,41 @@ func (p *csvParser) endField() {
 		s.limErr = fmt.Errorf("the row has more than %d cells", p.lim.cols)
 		return
 	}
+	p.starts = append(p.starts, s.cellAt)
 	p.ends = append(p.ends, len(p.buf))
+	s.cellAt = len(p.buf)
 }
 
-func (p *csvParser) finish() ([]string, int, error) {
+func (p *csvParser) finish() (int, error) {
 	s := &p.rec
 	if errors.Is(s.limErr, errCellLimit) {
 		p.endField() // an unclosed quote at EOF: report the size seen
 	}
 	if s.synErr != nil {
-		return nil, s.start, &csvError{Line: s.start, Err: s.synErr}
+		return s.start, &csvError{Line: s.start, Err: s.synErr}
 	}
 	if s.limErr != nil {
-		return nil, s.start, &csvError{Line: s.start, Err: s.limErr}
+		return s.start, &csvError{Line: s.start, Err: s.limErr}
 	}
-	// One string per record: fewer allocations, and the cells share it.
-	str := string(p.buf)
+	return s.start, nil
+}
+
+// bytes is the content of the record just parsed, which starts and ends
+// index: the line itself after the fast path, buf otherwise.
+func (p *csvParser) bytes() []byte {
+	if p.line != nil {
+		return p.line
+	}
+	return p.buf
+}
+
+// record returns the cells of the record just parsed. One string per
+// record: fewer allocations, and the cells share it.
+func (p *csvParser) record() []string {
+	str := string(p.bytes())
 	out := make([]string, len(p.ends))
-	prev := 0
 	for i, end := range p.ends {
-		out[i] = str[prev:end]
-		prev = end
+		out[i] = str[p.starts[i]:end]
 	}
-	return out, s.start, nil
+	return out
 }

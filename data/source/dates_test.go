@@ -81,3 +81,28 @@ func TestExcelSerialOracle(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExcelSerial: any serial converts to a date or is refused, never a
+// panic; accepted dates stay within 0001-9999 and a day later is one
+// serial later.
+func FuzzExcelSerial(f *testing.F) {
+	for _, s := range []float64{0, 1, 59, 60, 61, 43890, 43890.5, 2958465, 2958466, -1, 1e300, 0.999999999} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, serial float64, date1904 bool) {
+		d, err := ExcelSerialToTime(serial, date1904)
+		if err != nil {
+			return
+		}
+		if d.Year() < 1899 || d.Year() > 9999 {
+			t.Fatalf("%v: year %d", serial, d.Year())
+		}
+		if serial >= 61 || date1904 {
+			// The time of day is rounded to the millisecond on each side.
+			if next, err := ExcelSerialToTime(serial+1, date1904); err == nil && (next.Sub(d)-24*time.Hour).Abs() > time.Millisecond {
+				t.Fatalf("%v and the next serial are %v apart", serial, next.Sub(d))
+			}
+		}
+	})
+}

@@ -27,8 +27,11 @@ type rawReader func() (Row, error)
 
 // newTable reads the first rows of raw to find the layout and header, then
 // returns a table that yields the data rows that follow.
-func newTable(file, sheet, enc string, raw rawReader, closeFn func() error, opts Options) (*Table, error) {
-	t := &Table{File: file, Sheet: sheet, Encoding: enc, close: closeFn}
+func newTable(file, sheet, enc string, raw rawReader, stop func(), opts Options) (*Table, error) {
+	t := &Table{File: file, Sheet: sheet, Encoding: enc}
+	if stop != nil {
+		t.close = func() error { stop(); return nil }
+	}
 	head, err := readHead(file, sheet, raw, opts)
 	if err != nil {
 		return nil, err
@@ -67,7 +70,7 @@ func newTable(file, sheet, enc string, raw rawReader, closeFn func() error, opts
 					return Row{}, err
 				}
 			}
-			if !isEmpty(r.Cells) {
+			if !isEmptyRow(r) {
 				return r, nil
 			}
 		}
@@ -103,8 +106,9 @@ func readHead(file, sheet string, raw rawReader, opts Options) ([]headRow, error
 			}
 		case err != nil:
 			return nil, err
-		case !isEmpty(r.Cells):
-			head = append(head, headRow{row: r})
+		case !isEmptyRow(r):
+			// Head rows are kept across reads: give them their own cells.
+			head = append(head, headRow{row: r.withCells()})
 		}
 	}
 	return head, nil
@@ -124,8 +128,23 @@ func what(sheet string) string {
 	return "sheet"
 }
 
+func isEmptyRow(r Row) bool {
+	if r.bounds == nil {
+		return isEmpty(r.Cells)
+	}
+	for j := range r.Len() {
+		if c := r.Cell(j); c != "" && (c[0] > ' ' && c[0] < 0x80 || strings.TrimSpace(c) != "") {
+			return false
+		}
+	}
+	return true
+}
+
 func isEmpty(cells []string) bool {
 	for _, c := range cells {
+		if c != "" && c[0] > ' ' && c[0] < 0x80 {
+			return false // the usual case, without a call
+		}
 		if strings.TrimSpace(c) != "" {
 			return false
 		}

@@ -109,6 +109,42 @@ func (o *cellOrder) startCell(ref string) {
 	o.col = col
 }
 
+// startCellBytes is startCell for a reference still in the XML's bytes;
+// only a bad reference costs a string.
+func (o *cellOrder) startCellBytes(ref []byte) {
+	if ref == nil {
+		o.startCell("")
+		return
+	}
+	col, row, ok := parseRefBytes(ref)
+	if !ok || row != o.row || col <= o.col {
+		o.startCell(string(ref))
+		return
+	}
+	o.col = col
+}
+
+func parseRefBytes(ref []byte) (col, row int, ok bool) {
+	i := 0
+	for ; i < len(ref) && i < 3; i++ {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+	}
+	if i == 0 || i == len(ref) || len(ref)-i > 9 {
+		return 0, 0, false
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(c-'0')
+	}
+	return col, row, col <= maxSheetCols && row >= 1 && row <= maxSheetRows
+}
+
 // parseRef splits "AB12" into column 28 and row 12.
 func parseRef(ref string) (col, row int, ok bool) {
 	i := 0

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Layouts a table can be detected as.
@@ -48,12 +49,21 @@ type Options struct {
 	// MaxFileBytes refuses larger inputs outright (default 4 GiB).
 	MaxFileBytes int64
 	// UnzipSizeLimit bounds what a workbook may unpack to in all (default
-	// 512 MiB); one whose zip declares more is refused before anything is
-	// inflated, so a zip bomb costs nothing. Worksheets and shared strings
-	// over UnzipXMLSizeLimit (default 16 MiB) are unpacked to temp files
-	// rather than memory; Close removes them.
+	// 512 MiB), worksheets over UnzipXMLSizeLimit (default 16 MiB) aside:
+	// those are streamed, never held whole, and refused instead when their
+	// compression ratio or total size says zip bomb. A workbook whose zip
+	// declares more is refused before anything is inflated, so a zip bomb
+	// costs nothing. No temp files are made.
 	UnzipSizeLimit    int64
 	UnzipXMLSizeLimit int64
+	// LazyCells leaves the cells of data rows unmaterialised: Row.Cells
+	// is nil and Row.Cell and Row.Len read them. A reader that looks at
+	// each cell once (the survey reader) saves a slice of strings per row.
+	LazyCells bool
+	// Progress, when set, is called from time to time while rows are
+	// read (from another goroutine), with the bytes read so far of total
+	// (the file, or a sheet's XML) and the rows yielded so far.
+	Progress func(done, total int64, rows int)
 }
 
 func (o Options) withDefaults() Options {
@@ -95,6 +105,46 @@ func (o Options) withDefaults() Options {
 type Row struct {
 	Num   int
 	Cells []string
+
+	// With Options.LazyCells, a row keeps its cells as bounds in a text
+	// shared by its batch, and Cells is nil: Cell and Len read them.
+	text   string
+	bounds []int
+}
+
+// Len is the row's number of cells.
+func (r *Row) Len() int {
+	if r.bounds != nil {
+		return len(r.bounds) / 2
+	}
+	return len(r.Cells)
+}
+
+// Cell returns cell j, "" when the row is shorter. It reads Cells or, for
+// a lazy row, its text, without allocating.
+func (r *Row) Cell(j int) string {
+	if r.bounds != nil {
+		if j < 0 || 2*j+1 >= len(r.bounds) {
+			return ""
+		}
+		return r.text[r.bounds[2*j]:r.bounds[2*j+1]]
+	}
+	if j < 0 || j >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[j]
+}
+
+// withCells returns r with Cells filled in.
+func (r Row) withCells() Row {
+	if r.bounds == nil {
+		return r
+	}
+	cells := make([]string, r.Len())
+	for j := range cells {
+		cells[j] = r.Cell(j)
+	}
+	return Row{Num: r.Num, Cells: cells}
 }
 
 // Table is one CSV file or one sheet, read row by row.
@@ -130,6 +180,9 @@ type Table struct {
 	next   func() (Row, error)
 	close  func() error
 	closed bool
+	// encSwitch is set by a CSV reader still deciding its encoding: the
+	// parser runs ahead, so Next shows the switch to Windows-1252.
+	encSwitch *atomic.Bool
 }
 
 // Next returns the next data row, or io.EOF after the last. Rows that are
@@ -142,7 +195,11 @@ func (t *Table) Next() (Row, error) {
 	if t.next == nil {
 		return Row{}, io.EOF
 	}
-	return t.next()
+	r, err := t.next()
+	if t.encSwitch != nil && t.encSwitch.Load() {
+		t.Encoding, t.encSwitch = "windows-1252", nil
+	}
+	return r, err
 }
 
 // Close releases the table's resources. Closing twice is harmless.
@@ -256,7 +313,7 @@ func Open(name string, r io.ReaderAt, size int64, opts Options) ([]*Table, error
 	case kindEmpty:
 		return nil, fmt.Errorf("%s: %w: the file is empty (%w)", name, ErrUnsupported, ErrEmpty)
 	}
-	t, err := openCSV(name, io.NewSectionReader(r, 0, size), opts)
+	t, err := openCSV(name, io.NewSectionReader(r, 0, size), size, opts)
 	if err != nil {
 		return nil, err
 	}

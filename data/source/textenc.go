@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"unicode/utf8"
@@ -108,8 +109,15 @@ func mostlyUTF8(b []byte) bool {
 }
 
 func firstNonASCII(b []byte) int {
-	for i, c := range b {
-		if c >= utf8.RuneSelf {
+	i := 0
+	// Eight bytes at a time while none has the high bit set.
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
 			return i
 		}
 	}

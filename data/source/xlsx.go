@@ -6,90 +6,56 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync"
-
-	"github.com/xuri/excelize/v2"
 )
 
 func openXLSX(name string, r io.ReaderAt, size int64, opts Options) ([]*Table, error) {
 	if err := checkZip(name, r, size, opts); err != nil {
 		return nil, err
 	}
-	f, err := openWorkbook(name, r, size, opts)
-	if err != nil {
-		return nil, err
-	}
-	wb := &workbook{f: f, n: 1} // the opener's hold, released below
-	tables, err := openSheets(wb, name, opts)
-	if err != nil {
-		for _, t := range tables {
-			t.Close()
-		}
-		wb.release()
-		return nil, err
-	}
-	wb.release() // the tables hold f now
-	return tables, nil
-}
-
-func openWorkbook(name string, r io.ReaderAt, size int64, opts Options) (*excelize.File, error) {
-	var f *excelize.File
+	var b *book
 	err := guard(func() error {
 		var err error
-		f, err = excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
-			RawCellValue:      true,
-			UnzipSizeLimit:    opts.UnzipSizeLimit,
-			UnzipXMLSizeLimit: min(opts.UnzipXMLSizeLimit, opts.UnzipSizeLimit),
-		})
+		b, err = openBook(r, size)
 		return err
 	})
 	if err != nil {
-		if f != nil {
-			f.Close()
-		}
 		return nil, fmt.Errorf("%s: %w: the workbook cannot be read (%v); open it in Excel and save it again, "+
 			"or export it as CSV", name, ErrUnsupported, err)
 	}
-	return f, nil
-}
-
-// openSheets returns a table for opts.Sheet, or for every sheet with data.
-func openSheets(wb *workbook, name string, opts Options) ([]*Table, error) {
-	var (
-		props  excelize.WorkbookPropsOptions
-		sheets []string
-	)
-	err := guard(func() error {
-		var err error
-		props, err = wb.f.GetWorkbookProps()
-		sheets = wb.f.GetSheetList()
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w: the workbook settings cannot be read (%v)", name, ErrUnsupported, err)
+	names := make([]string, len(b.sheets))
+	for i, s := range b.sheets {
+		names[i] = s.name
 	}
-	wanted, err := pickSheets(name, sheets, opts.Sheet)
+	wanted, err := pickSheets(name, names, opts.Sheet)
 	if err != nil {
 		return nil, err
 	}
 	var tables []*Table
 	for _, sheet := range wanted {
-		t, err := openSheet(wb, name, sheet, opts)
+		t, err := openSheet(b, name, sheet, opts)
 		switch {
 		case errors.Is(err, ErrEmpty) && opts.Sheet == "":
 			continue
 		case errors.Is(err, ErrNoHeader) && opts.Sheet == "":
-			return tables, fmt.Errorf("%w; if another sheet holds the data, choose it (sheets: %s)", err, quoteList(sheets))
+			closeAllTables(tables)
+			return nil, fmt.Errorf("%w; if another sheet holds the data, choose it (sheets: %s)", err, quoteList(names))
 		case err != nil:
-			return tables, err
+			closeAllTables(tables)
+			return nil, err
 		}
-		t.Date1904 = props.Date1904 != nil && *props.Date1904
+		t.Date1904 = b.date1904
 		tables = append(tables, t)
 	}
 	if len(tables) == 0 {
 		return nil, fmt.Errorf("%s: %w: no sheet holds any data (%w)", name, ErrUnsupported, ErrEmpty)
 	}
 	return tables, nil
+}
+
+func closeAllTables(tables []*Table) {
+	for _, t := range tables {
+		t.Close()
+	}
 }
 
 func pickSheets(name string, sheets []string, want string) ([]string, error) {
@@ -115,72 +81,37 @@ func quoteList(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-func openSheet(wb *workbook, file, sheet string, opts Options) (*Table, error) {
-	var rows *excelize.Rows
-	err := guard(func() error {
-		var err error
-		rows, err = wb.f.Rows(sheet)
-		return err
-	})
+// openSheet streams one sheet. Parts over UnzipXMLSizeLimit were not
+// inflated by checkZip, so their bytes are checked as they stream by.
+func openSheet(b *book, file, sheet string, opts Options) (*Table, error) {
+	var bs bookSheet
+	for _, s := range b.sheets {
+		if s.name == sheet {
+			bs = s
+			break
+		}
+	}
+	if bs.part == "" {
+		return nil, fmt.Errorf("%s: %w: the sheet cannot be read (the workbook has no part for it)", where(file, sheet), ErrUnsupported)
+	}
+	zf := b.parts[bs.part]
+	sr, err := newSheetReader(file, sheet, bs.part, zf, b.sst, opts, !checkedAtOpen(zf, opts))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: the sheet cannot be read (%v)", where(file, sheet), ErrUnsupported, err)
 	}
-	closeRows := func() error { return guard(rows.Close) }
-	t, err := newTable(file, sheet, "xlsx", sheetRows(file, sheet, rows, opts), nil, opts)
+	pf := newPrefetcher(sheetFiller(sr, opts.LazyCells), opts.Progress, func() (int64, int64) {
+		return sr.in.n.Load(), int64(zf.UncompressedSize64)
+	})
+	stop := func() {
+		pf.stop()
+		sr.close()
+	}
+	t, err := newTable(file, sheet, "xlsx", pf.next, stop, opts)
 	if err != nil {
-		closeRows()
+		stop()
 		return nil, err
 	}
-	wb.acquire()
-	t.close = func() error {
-		err := closeRows()
-		if rerr := wb.release(); err == nil {
-			err = rerr
-		}
-		return err
-	}
 	return t, nil
-}
-
-// sheetRows yields a sheet's rows, numbered as in the sheet. excelize's
-// iterator stops at every row number, gaps included (yielding no cells
-// for them), so counting its steps gives the true row number.
-func sheetRows(file, sheet string, rows *excelize.Rows, opts Options) rawReader {
-	num := 0
-	var fatal error
-	return func() (Row, error) {
-		if fatal != nil {
-			return Row{}, fatal
-		}
-		var (
-			more  bool
-			cells []string
-			cerr  error
-		)
-		err := guard(func() error {
-			if more = rows.Next(); !more {
-				return rows.Error()
-			}
-			cells, cerr = rows.Columns()
-			return nil
-		})
-		switch {
-		case err != nil:
-			fatal = fmt.Errorf("read %s: %w: %v", where(file, sheet), ErrUnsupported, err)
-			return Row{}, fatal
-		case !more:
-			fatal = io.EOF
-			return Row{}, io.EOF
-		}
-		num++
-		if cerr == nil {
-			cerr = checkCells(cells, opts)
-		}
-		if cerr != nil {
-			return Row{}, &RowError{Num: num, Err: cerr}
-		}
-		return Row{Num: num, Cells: cells}, nil
-	}
 }
 
 func checkCells(cells []string, opts Options) error {
@@ -209,28 +140,4 @@ func guard(fn func() error) (err error) {
 		}
 	}()
 	return fn()
-}
-
-// workbook closes the excelize file, which removes its temp files, once
-// the opener and every table made from it are done with it.
-type workbook struct {
-	mu sync.Mutex
-	f  *excelize.File
-	n  int
-}
-
-func (w *workbook) acquire() {
-	w.mu.Lock()
-	w.n++
-	w.mu.Unlock()
-}
-
-func (w *workbook) release() error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.n--
-	if w.n > 0 {
-		return nil
-	}
-	return guard(w.f.Close)
 }

@@ -28,14 +28,14 @@ var hostileSheets = []struct {
 	{"cell in another row", `<row r="1"><c r="A2"><v>1</v></c></row>`, "inside row 1", nil},
 	{"bad style", `<row r="1"><c r="A1" s="99999999999999999999"><v>1</v></c></row>`, "cell style", nil},
 	{"no references", `<row><c><v>h</v></c><c><v>i</v></c></row><row/><row><c/><c><v>2</v></c></row>`, "",
-		[]Row{{1, []string{"h", "i"}}, {3, []string{"", "2"}}}},
+		[]Row{{Num: 1, Cells: []string{"h", "i"}}, {Num: 3, Cells: []string{"", "2"}}}},
 	{"typed cells", `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#N/A</v></c>` +
 		`<c r="C1" t="d"><v>2021-01-01T00:00:00</v></c><c r="D1" t="inlineStr"><is><t>x</t></is></c></row>`, "",
-		[]Row{{1, []string{"1", "#N/A", "2021-01-01T00:00:00", "x"}}}},
+		[]Row{{Num: 1, Cells: []string{"1", "#N/A", "2021-01-01T00:00:00", "x"}}}},
 	{"prefixed tags", `<x:row r="2" xmlns:x="s"><x:c r="B2"><x:v>7</x:v></x:c></x:row>`, "",
-		[]Row{{2, []string{"", "7"}}}},
+		[]Row{{Num: 2, Cells: []string{"", "7"}}}},
 	{"gap and self-closing", `<row r="1"><c r="A1"><v>1</v></c></row><row r="5" ht="3"/><row r="9"><c r="A9" s="1"/>` +
-		`<c r="B9"><v>9</v></c></row>`, "", []Row{{1, []string{"1"}}, {9, []string{"", "9"}}}},
+		`<c r="B9"><v>9</v></c></row>`, "", []Row{{Num: 1, Cells: []string{"1"}}, {Num: 9, Cells: []string{"", "9"}}}},
 }
 
 func TestXLSXHostileSheets(t *testing.T) {
@@ -55,7 +55,7 @@ func TestXLSXHostileSheets(t *testing.T) {
 		}
 		tb := tables[0]
 		res := drain(t, tb)
-		got := append([]Row{{tb.HeaderRow, tb.Header}}, res.rows...)
+		got := append([]Row{{Num: tb.HeaderRow, Cells: tb.Header}}, res.rows...)
 		if !reflect.DeepEqual(got, c.rows) || res.err != nil || len(res.errs) > 0 {
 			t.Errorf("%s: rows %v %v %v, want %v", c.name, got, res.errs, res.err, c.rows)
 		}

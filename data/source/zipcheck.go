@@ -3,6 +3,7 @@ package source
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -37,8 +38,14 @@ func checkZip(name string, r io.ReaderAt, size int64, opts Options) error {
 	if err := zipKind(name, zr); err != nil {
 		return err
 	}
-	var total uint64
+	var total, streamed uint64
 	for _, f := range zr.File {
+		if !checkedAtOpen(f, opts) {
+			if err := checkStreamed(name, f, &streamed); err != nil {
+				return err
+			}
+			continue
+		}
 		total += min(f.UncompressedSize64, 1<<62) // capped so the sum cannot wrap
 		if total > uint64(opts.UnzipSizeLimit) {
 			return fmt.Errorf("%s: %w: the workbook would unpack to more than %d bytes (Options.UnzipSizeLimit); "+
@@ -52,12 +59,47 @@ func checkZip(name string, r io.ReaderAt, size int64, opts Options) error {
 		}
 	}
 	for _, f := range zr.File {
+		if !checkedAtOpen(f, opts) {
+			continue // a large worksheet: checked while it is streamed
+		}
 		if err := checkPart(f); err != nil {
 			return fmt.Errorf("%s: %w: part %s of the workbook is damaged (%v); "+
 				"open it in Excel and save it again, or export it as CSV", name, ErrUnsupported, f.Name, err)
 		}
 	}
 	return nil
+}
+
+// Streamed worksheets are never held in memory, so UnzipSizeLimit does not
+// apply to them; a zip bomb among them is still refused before anything
+// is inflated, by its compression ratio (real sheet XML packs about 10:1,
+// a bomb 1000:1) and by a cap on their total.
+const (
+	maxStreamRatio   = 200
+	maxStreamedBytes = 16 << 30
+)
+
+func checkStreamed(name string, f *zip.File, streamed *uint64) error {
+	*streamed += min(f.UncompressedSize64, 1<<62)
+	if f.UncompressedSize64 > maxStreamRatio*f.CompressedSize64+(1<<20) || *streamed > maxStreamedBytes {
+		return fmt.Errorf("%s: %w: part %s would unpack to %d bytes from %d; it may be a zip bomb: "+
+			"if it is a genuine workbook, export the sheet as CSV", name, ErrUnsupported, f.Name,
+			f.UncompressedSize64, f.CompressedSize64)
+	}
+	return nil
+}
+
+// checkedAtOpen reports whether checkZip inflates the part to check it.
+// Worksheets over UnzipXMLSizeLimit are not: inflating hundreds of
+// megabytes twice would double the time to read them, so sheetReader
+// checks the same things as it streams the part.
+func checkedAtOpen(f *zip.File, opts Options) bool {
+	return !isWorksheet(f.Name) || f.UncompressedSize64 <= uint64(opts.UnzipXMLSizeLimit)
+}
+
+func isWorksheet(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasPrefix(lower, "xl/worksheets/sheet") && strings.HasSuffix(lower, ".xml")
 }
 
 // parsedWhole reports whether excelize parses a part into memory in one
@@ -129,8 +171,7 @@ func checkPart(f *zip.File) error {
 		return err
 	}
 	defer rc.Close()
-	lower := strings.ToLower(f.Name)
-	if !strings.HasPrefix(lower, "xl/worksheets/sheet") || !strings.HasSuffix(lower, ".xml") {
+	if !isWorksheet(f.Name) {
 		_, err = io.Copy(io.Discard, rc)
 		return err
 	}
@@ -152,6 +193,7 @@ type xmlCheck struct {
 	problem string
 	other   bool // declares a non-UTF-8 encoding: leave the bytes be
 	order   cellOrder
+	noOrder bool // the caller checks the order itself
 }
 
 func (x *xmlCheck) Write(p []byte) (int, error) {
@@ -163,7 +205,9 @@ func (x *xmlCheck) Write(p []byte) (int, error) {
 	if x.problem == "" && !x.other {
 		x.scan(p)
 	}
-	x.order.feed(p)
+	if !x.noOrder {
+		x.order.feed(p)
+	}
 	x.offset += int64(len(p))
 	x.tail = append(x.tail, p[max(0, len(p)-256):]...)
 	x.tail = x.tail[max(0, len(x.tail)-256):]
@@ -177,6 +221,15 @@ func (x *xmlCheck) scan(p []byte) {
 		x.carry = nil
 	}
 	for i := 0; i < len(buf); {
+		// Eight plain ASCII bytes at a time: none with the high bit set
+		// and none below 0x20.
+		if i+8 <= len(buf) {
+			w := binary.LittleEndian.Uint64(buf[i:])
+			if w&0x8080808080808080 == 0 && (w-0x2020202020202020)&^w&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := buf[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {

@@ -104,7 +104,8 @@ func build(f *excelize.File, r *reports.Report, opts Options) error {
 	if err := writeAbout(f, r, names, len(top) > 0, st); err != nil {
 		return fmt.Errorf("sheet %q: %w", AboutSheet, err)
 	}
-	f.SetActiveSheet(0)
+	// Sheet 0 is excelize's first sheet, selected from the start; SetActiveSheet would
+	// parse every streamed sheet again to say so.
 	return setProps(f, r)
 }
 
