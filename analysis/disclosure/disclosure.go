@@ -95,6 +95,9 @@ func (e Equation) String() string {
 type Set struct {
 	Grids     []*Grid
 	Equations []Equation
+
+	// certified caches the hidden cells proven free (see moves.free).
+	certified map[Ref]bool
 }
 
 // Sum adds the equation total = sum(parts).

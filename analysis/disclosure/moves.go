@@ -18,6 +18,10 @@ type moves struct {
 	hidden []bool
 	lo, hi []int64 // bounds when hidden: 1..k-1 for "<k", 0.. otherwise
 
+	// certified are the cells a move has been found for (the Set's
+	// cache, shared by every moves built from it).
+	certified map[Ref]bool
+
 	// Search scratch, reused between searches.
 	delta  []int64
 	resid  []int64
@@ -34,7 +38,10 @@ type term struct {
 const unbounded = int64(1) << 50
 
 func (s *Set) moves(k int) *moves {
-	m := &moves{index: map[Ref]int{}}
+	if s.certified == nil {
+		s.certified = map[Ref]bool{}
+	}
+	m := &moves{index: map[Ref]int{}, certified: s.certified}
 	for _, e := range s.Equations {
 		coef := map[int]int64{}
 		for _, l := range e.Left {
@@ -105,9 +112,18 @@ const (
 )
 
 // free reports whether hidden cell v can take another whole value using
-// hidden cells only.
+// hidden cells only. A move found for one cell changes every cell in it
+// by one, so all of them are marked free in the set's certificate cache;
+// the cache stays valid as more cells are hidden or bounds relax, since
+// the move remains one.
 func (m *moves) free(v int) bool {
-	_, ok := m.search(v, 0, freeBudget)
+	if m.certified[m.cells[v]] {
+		return true
+	}
+	moved, ok := m.searchMoved(v, 0, freeBudget)
+	for _, c := range moved {
+		m.certified[m.cells[c]] = true
+	}
 	return ok
 }
 
@@ -123,8 +139,22 @@ func (m *moves) fix(v, allow int) ([]int, bool) {
 }
 
 // search looks for a move changing v by one, either way, that uses at
-// most allow published cells, within budget tries per direction.
+// most allow published cells, within budget tries per direction, and
+// returns the published cells it uses.
 func (m *moves) search(v, allow, budget int) ([]int, bool) {
+	moved, ok := m.searchMoved(v, allow, budget)
+	var used []int
+	for _, c := range moved {
+		if !m.hidden[c] {
+			used = append(used, c)
+		}
+	}
+	sort.Ints(used)
+	return used, ok
+}
+
+// searchMoved is search returning every cell the move changes.
+func (m *moves) searchMoved(v, allow, budget int) ([]int, bool) {
 	for _, dir := range []int64{1, -1} {
 		st := searchState{allow: allow, budget: budget}
 		if !m.canStep(&st, v, dir) {
@@ -132,18 +162,10 @@ func (m *moves) search(v, allow, budget int) ([]int, bool) {
 		}
 		m.apply(&st, v, dir)
 		ok := m.repair(&st)
-		var used []int
-		if ok {
-			for _, c := range m.change {
-				if !m.hidden[c] {
-					used = append(used, c)
-				}
-			}
-			sort.Ints(used)
-		}
+		moved := append([]int(nil), m.change...)
 		m.reset()
 		if ok {
-			return used, true
+			return moved, true
 		}
 	}
 	return nil, false
