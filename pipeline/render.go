@@ -47,6 +47,7 @@ func buildReport(cfg Config, res *results, out *Outcome) (*reports.Report, error
 	if rep.Table("referrals_by_region_service") != nil || rep.Table("trainings") != nil || rep.Table("milestones") != nil {
 		rep.Subtitle = periodSubtitle(rep.Subtitle, res.env.Period, rep.Table("milestones") != nil)
 	}
+	outcomeFigures(rep, append([]string{needs.StatewideScope}, res.regions...))
 	// rejects.csv comes last and lists the problems of every stage.
 	rep.Tables = append(rep.Tables, tables.Rejects(out.Problems))
 	rep.Inputs, rep.Problems = out.Inputs, out.Problems
