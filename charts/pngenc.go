@@ -2,8 +2,8 @@ package charts
 
 import (
 	"bufio"
-	"compress/zlib"
 	"encoding/binary"
+	"github.com/klauspost/compress/zlib"
 	"hash/crc32"
 	"image"
 	"image/png"

@@ -30,24 +30,18 @@ func (g *gapCharts) add(c charts.Chart, err error) error {
 }
 
 // charts draws the heat map, the statewide access maps, each region's map
-// of its top need, and the asset maps of each scope's top needs.
+// of its top need, and the asset maps of each scope's top needs, on every
+// core; the list keeps its order.
 func (s *gapsStage) charts(env *stageEnv) (*gapCharts, error) {
 	res, nr := s.result, env.Results.needs
-	out := &gapCharts{byScope: map[string][]string{}}
-	if err := out.add(charts.GapHeatmap(res)); err != nil {
-		return nil, err
-	}
+	jobs := []func() ([]charts.Chart, error){chartJob(func() (charts.Chart, error) { return charts.GapHeatmap(res) })}
 	keys := mapKeys(env.Config, res, nr, env.Vocab.Combined)
 	for _, k := range keys {
-		if err := out.add(charts.AccessMap(res, s.shapes, k, gaps.StatewideScope)); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, chartJob(func() (charts.Chart, error) { return charts.AccessMap(res, s.shapes, k, gaps.StatewideScope) }))
 	}
 	for _, region := range res.Scopes[1:] {
 		for _, key := range regionMapKeys(nr, region, keys[0]) {
-			if err := out.add(charts.AccessMap(res, s.shapes, key, region)); err != nil {
-				return nil, err
-			}
+			jobs = append(jobs, chartJob(func() (charts.Chart, error) { return charts.AccessMap(res, s.shapes, key, region) }))
 		}
 	}
 	for _, scope := range res.Scopes {
@@ -56,10 +50,16 @@ func (s *gapsStage) charts(env *stageEnv) (*gapCharts, error) {
 			assets = topNeeds(nr, scope)
 		}
 		for _, k := range assets {
-			if err := out.add(charts.AssetMap(res, scope, k)); err != nil {
-				return nil, err
-			}
+			jobs = append(jobs, chartJob(func() (charts.Chart, error) { return charts.AssetMap(res, scope, k) }))
 		}
+	}
+	all, err := runJobs(jobs)
+	if err != nil {
+		return nil, err
+	}
+	out := &gapCharts{byScope: map[string][]string{}}
+	for _, c := range all {
+		out.add(c, nil)
 	}
 	return out, nil
 }

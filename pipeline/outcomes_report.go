@@ -68,14 +68,10 @@ func (s *milestoneStage) publish(env *stageEnv, rep *reports.Report) error {
 	summary := tables.MilestoneSummary(s.summary)
 	rep.Tables = append(rep.Tables, list, summary)
 	starts, _ := cfg.Milestones.Starts(env.Vocab)
+	var scopes []string
+	var jobs []func() ([]charts.Chart, error)
 	for _, scope := range append([]string{schema.StatewideRegion}, env.Results.regions...) {
-		n := 0
-		for _, a := range s.assessed {
-			if a.Region == scope {
-				n++
-			}
-		}
-		if n == 0 {
+		if !s.hasScope(scope) {
 			continue
 		}
 		start, ok := starts[scope]
@@ -85,15 +81,29 @@ func (s *milestoneStage) publish(env *stageEnv, rep *reports.Report) error {
 		if !ok {
 			start = env.Period.from
 		}
-		c, err := charts.MilestoneTimeline(s.assessed, scope, start, s.asOf)
-		if err != nil {
-			return fmt.Errorf("chart milestones %s: %w", scope, err)
-		}
-		rep.Charts = append(rep.Charts, c)
-		rep.Sections = append(rep.Sections, s.section(list, summary, scope, c.Name))
+		scopes = append(scopes, scope)
+		jobs = append(jobs, chartJob(func() (charts.Chart, error) { return charts.MilestoneTimeline(s.assessed, scope, start, s.asOf) }))
+	}
+	cs, err := runJobs(jobs)
+	if err != nil {
+		return fmt.Errorf("milestone charts: %w", err)
+	}
+	rep.Charts = append(rep.Charts, cs...)
+	for i, scope := range scopes {
+		rep.Sections = append(rep.Sections, s.section(list, summary, scope, cs[i].Name))
 	}
 	rep.Methods = append(rep.Methods, outcomeMethods(cfg, env.Period, false, true)...)
 	return nil
+}
+
+// hasScope says whether any milestone belongs to the scope.
+func (s *milestoneStage) hasScope(scope string) bool {
+	for _, a := range s.assessed {
+		if a.Region == scope {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *milestoneStage) section(list, summary *tables.Table, scope, chart string) reports.Section {

@@ -177,3 +177,14 @@ func periodSubtitle(sub string, p *period, milestones bool) string {
 	}
 	return sub + " · " + s
 }
+
+// chartJob adapts a one-chart constructor to runJobs.
+func chartJob(f func() (charts.Chart, error)) func() ([]charts.Chart, error) {
+	return func() ([]charts.Chart, error) {
+		c, err := f()
+		if err != nil {
+			return nil, err
+		}
+		return []charts.Chart{c}, nil
+	}
+}

@@ -68,12 +68,17 @@ func (w *waveStage) publish(env *stageEnv, rep *reports.Report) error {
 	t := tables.WaveComparison(res)
 	rep.Tables = append(rep.Tables, t)
 	scopes := append([]string{needs.StatewideScope}, env.Results.regions...)
-	for _, scope := range scopes {
-		c, err := charts.Bump(res, scope, needs.ViewSingle, res.TopN)
-		if err != nil {
-			return fmt.Errorf("chart wave ranks %s: %w", scope, err)
-		}
-		rep.Charts = append(rep.Charts, c)
+	jobs := make([]func() ([]charts.Chart, error), len(scopes))
+	for i, scope := range scopes {
+		jobs[i] = chartJob(func() (charts.Chart, error) { return charts.Bump(res, scope, needs.ViewSingle, res.TopN) })
+	}
+	cs, err := runJobs(jobs)
+	if err != nil {
+		return fmt.Errorf("chart wave ranks: %w", err)
+	}
+	rep.Charts = append(rep.Charts, cs...)
+	for i, scope := range scopes {
+		c := cs[i]
 		rep.Sections = append(rep.Sections, reports.Section{Key: "waves", Scope: scope,
 			Title:      "Change since " + res.BaselineLabel,
 			Paragraphs: waveParagraphs(res, scope),
