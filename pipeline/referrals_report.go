@@ -25,17 +25,21 @@ func (s *referralStage) publish(env *stageEnv, rep *reports.Report) error {
 		unmet = tables.UnmetReferrals(res, res.Unmet(env.Offered), cats, cfg.Disclosure)
 		rep.Tables = append(rep.Tables, unmet)
 	}
-	completion, err := charts.CompletionByRegion(res, cfg.Disclosure.Suppress, env.Period.describe())
-	if err != nil {
-		return fmt.Errorf("chart referral completion: %w", err)
+	scopes := append([]string{referrals.Statewide}, res.Regions...)
+	jobs := []func() ([]charts.Chart, error){chartJob(func() (charts.Chart, error) {
+		return charts.CompletionByRegion(res, cfg.Disclosure.Suppress, env.Period.describe())
+	})}
+	for _, scope := range scopes {
+		jobs = append(jobs, chartJob(func() (charts.Chart, error) { return charts.ReferralVolume(res, scope, cfg.Disclosure.Suppress) }))
 	}
-	rep.Charts = append(rep.Charts, completion)
-	for _, scope := range append([]string{referrals.Statewide}, res.Regions...) {
-		vol, err := charts.ReferralVolume(res, scope, cfg.Disclosure.Suppress)
-		if err != nil {
-			return fmt.Errorf("chart referral volume %s: %w", scope, err)
-		}
-		rep.Charts = append(rep.Charts, vol)
+	cs, err := runJobs(jobs)
+	if err != nil {
+		return fmt.Errorf("referral charts: %w", err)
+	}
+	rep.Charts = append(rep.Charts, cs...)
+	completion := cs[0]
+	for i, scope := range scopes {
+		vol := cs[i+1]
 		rep.Sections = append(rep.Sections, s.section(env, byService, unmet, scope, completion.Name, vol.Name)...)
 	}
 	rep.Sections = append(rep.Sections, networkSection(rep.Table("referral_network")))
@@ -141,7 +145,7 @@ func networkSection(t *tables.Table) reports.Section {
 			v.Rows = append(v.Rows, r)
 		}
 	}
-	text := fmt.Sprintf("Referrals from each referring agency to each receiving agency in the period, with the pairs' completion rates: "+
-		"the %d pairs with the most referrals of %d rows listed in tables/referral_network.csv and the workbook.", len(v.Rows), len(t.Rows))
+	text := fmt.Sprintf("Referrals from each referring agency to each receiving agency in the period "+
+		"(completion is reported by region and service): the %d pairs with the most referrals of %d rows listed in tables/referral_network.csv and the workbook.", len(v.Rows), len(t.Rows))
 	return reports.Section{Key: "referral-network", Title: "Referral network", Paragraphs: []string{text}, Tables: []*tables.Table{v}}
 }

@@ -11,11 +11,11 @@ import "needsmap/analysis/disclosure"
 //   - by quarter: each quarter's Statewide row is the sum of the regions',
 //     and a region's quarters add up to its all-services row of the
 //     by-service table (the two tables share their totals);
-//   - network: the pairs (with the pooled row) add up to the Statewide
-//     all-services row.
+//   - network: the pairs' referrals (with the pooled row) add up to the
+//     Statewide all-services referrals.
 func (r *Result) Register(set *disclosure.Set) {
 	set.Grids = append(set.Grids, r.ByService, r.ByQuarter, r.Network)
-	for _, g := range []*disclosure.Grid{r.ByService, r.ByQuarter, r.Network} {
+	for _, g := range []*disclosure.Grid{r.ByService, r.ByQuarter} {
 		for i := range g.Rows {
 			set.Sum(ref(g, i, ColReferrals), ref(g, i, ColCompleted), ref(g, i, ColNotCompleted),
 				ref(g, i, ColDeclined), ref(g, i, ColPending))
@@ -24,14 +24,12 @@ func (r *Result) Register(set *disclosure.Set) {
 	total := r.totalRows()
 	r.registerServices(set, total)
 	r.registerQuarters(set, total)
-	for c := range Columns {
-		parts := make([]disclosure.Ref, len(r.Network.Rows))
-		for i := range parts {
-			parts[i] = ref(r.Network, i, c)
-		}
-		if len(parts) > 0 {
-			set.Sum(ref(r.ByService, total[Statewide], c), parts...)
-		}
+	parts := make([]disclosure.Ref, len(r.Network.Rows))
+	for i := range parts {
+		parts[i] = ref(r.Network, i, ColReferrals)
+	}
+	if len(parts) > 0 {
+		set.Sum(ref(r.ByService, total[Statewide], ColReferrals), parts...)
 	}
 }
 

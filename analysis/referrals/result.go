@@ -9,8 +9,15 @@ import (
 	"needsmap/data/schema"
 )
 
-// Columns of every referral count grid, in output order.
+// Columns of the region grids (by service, by quarter), in output order.
 var Columns = []string{"referrals", "completed", "not_completed", "declined", "pending"}
+
+// NetworkColumns are the network grid's: referrals only. A status
+// breakdown per agency pair would be mostly suppressed at any volume
+// (most pairs have few declined or pending referrals), and its thousands
+// of linked small cells made protecting it cost minutes at a million
+// referrals; completion is reported by region and service instead.
+var NetworkColumns = []string{"referrals"}
 
 // Column indices into Columns.
 const (
@@ -240,9 +247,9 @@ func (b *Builder) networkGrid(poolBelow int) (*disclosure.Grid, []Pair) {
 	for i, r := range rows {
 		names[i], pairs[i] = r.p.Referring+" → "+r.p.Receiving, r.p
 	}
-	g := disclosure.NewGrid("referral_network", names, Columns)
+	g := disclosure.NewGrid("referral_network", names, NetworkColumns)
 	for i, r := range rows {
-		setCounts(g, i, r.n)
+		g.Cells[i][ColReferrals].Value = int(sum(r.n))
 	}
 	return g, pairs
 }

@@ -50,11 +50,10 @@ func ReferralsByQuarter(res *referrals.Result, opts disclosure.Options) *Table {
 // ReferralNetwork is tables/referral_network.csv.
 func ReferralNetwork(res *referrals.Result, opts disclosure.Options) *Table {
 	t := &Table{Name: "referral_network", Title: "Referrals between agencies", Counts: true,
-		Columns: append([]string{"referring_agency", "receiving_agency"}, append(append([]string(nil), referrals.Columns...), "completion_rate")...)}
+		Columns: append([]string{"referring_agency", "receiving_agency"}, referrals.NetworkColumns...)}
 	pooled := 0
 	for i, p := range res.Pairs {
-		cells := referralCells(res.Network, i, referrals.Group{Rate: rate(res.Network, i)}, opts, false)
-		t.Rows = append(t.Rows, append([]Cell{T(p.Referring), T(p.Receiving)}, cells...))
+		t.Rows = append(t.Rows, []Cell{T(p.Referring), T(p.Receiving), CountCell(res.Network.Cells[i][referrals.ColReferrals], opts)})
 		pooled += p.Pooled
 	}
 	t.Notes = []string{SuppressionNote(opts), "Agencies are matched ignoring case, punctuation, \"&\"/\"and\" and a trailing Inc or LLC, and through referrals.agencies; \"" +
@@ -78,15 +77,6 @@ func UnmetReferrals(res *referrals.Result, rows []int, cats []schema.Category, o
 	}
 	t.Notes = []string{SuppressionNote(opts), "A service counts as offered in a region when at least one resource of the resource guide located in one of the region's counties, or serving the whole state, lists it; telehealth-only services do not count."}
 	return t
-}
-
-func rate(g *disclosure.Grid, row int) float64 {
-	c := g.Cells[row]
-	d := c[referrals.ColCompleted].Value + c[referrals.ColNotCompleted].Value + c[referrals.ColDeclined].Value
-	if d == 0 {
-		return nan()
-	}
-	return float64(c[referrals.ColCompleted].Value) / float64(d)
 }
 
 // referralCells publishes one row's counts and statistics. A statistic

@@ -97,7 +97,7 @@ def survivors(att, keys):
 
 
 def referrals(att, services, quarters, pairs):
-    for table, keys in (("by_service", services), ("by_quarter", quarters), ("network", pairs)):
+    for table, keys in (("by_service", services), ("by_quarter", quarters)):
         for r in keys:
             att.relate([(table, r, "referrals")], [(table, r, s) for s in STATUSES])
 
@@ -122,8 +122,8 @@ def referrals(att, services, quarters, pairs):
                 state = [r for r in rows if r.startswith("Statewide|")]
                 if state:
                     att.relate([(table, state[0], c)], [(table, r, c) for r in rows if not r.startswith("Statewide|")])
-        if pairs:
-            att.relate([("by_service", "Statewide|all_services", c)], [("network", p, c) for p in pairs])
+    if pairs:
+        att.relate([("by_service", "Statewide|all_services", "referrals")], [("network", p, "referrals") for p in pairs])
 
 
 def main(out, k=11):
@@ -134,7 +134,7 @@ def main(out, k=11):
         referrals(att,
                   att.table("by_service", os.path.join(tables, "referrals_by_region_service.csv"), REFERRALS, 2),
                   att.table("by_quarter", os.path.join(tables, "referrals_by_quarter.csv"), REFERRALS, 2),
-                  att.table("network", os.path.join(tables, "referral_network.csv"), REFERRALS, 2))
+                  att.table("network", os.path.join(tables, "referral_network.csv"), REFERRALS[:1], 2))
     bad = 0
     for cell, (lo, hi) in sorted(att.bounds().items()):
         pinned = math.floor(hi + 1e-7) <= math.ceil(lo - 1e-7)
