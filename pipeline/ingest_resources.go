@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"needsmap/data/normalize"
 	"needsmap/data/reference"
@@ -35,6 +36,9 @@ func readResources(cfg Config, in input, vocab *normalize.Vocabulary, geo *refer
 		st, err := reader.Read(t, func(r schema.Resource) { out = append(out, r) })
 		switch {
 		case errors.Is(err, normalize.ErrNoResourceColumns) && t.Sheet != "":
+			if slices.Contains(normalize.TemplateSheets, t.Sheet) {
+				continue // the template's own instructions and lists
+			}
 			report(schema.Problem{File: t.File, Sheet: t.Sheet, Reason: "not a resource table (" + reason(err) + "); sheet not used"})
 			continue
 		case err != nil:
@@ -92,6 +96,7 @@ func openEachSheet(in input, opts source.Options, report func(schema.Problem)) (
 		one.Sheet = name
 		ts, _, err := in.openSum(one)
 		switch {
+		case errors.Is(err, source.ErrNoHeader) && slices.Contains(normalize.TemplateSheets, name):
 		case errors.Is(err, source.ErrNoHeader):
 			report(schema.Problem{File: in.name, Sheet: name, Reason: "no header row with an organization and a services column " +
 				"in the first 20 rows; sheet not used"})

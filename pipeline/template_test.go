@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -213,12 +215,71 @@ func TestMilestoneTemplateRoundTrip(t *testing.T) {
 	}
 }
 
-// TestResourceTemplateRoundTrip waits for the resource-guide reader.
+// TestResourceTemplateRoundTrip: a filled-in resource-guide template
+// reads back through the resource reader with no mapping and no loss:
+// counties as the drop-down offers them (and several separated by ';'),
+// Statewide, services and populations as keys, yes/no flags, capacity and
+// contact fields.
 func TestResourceTemplateRoundTrip(t *testing.T) {
-	if _, err := Template(DefaultConfig(), "resources"); err != nil {
+	v, geo := testEnv(t)
+	boone, ok := geo.County("29019")
+	if !ok {
+		t.Fatal("Boone County missing from the reference data")
+	}
+	greene, _ := geo.County("29077")
+	rows := [][]any{
+		{"Hope House", CountyChoice(boone), "adult_shelter; mental_health", "adult; female", "yes", "no", "no", 12, "573-555-0100", "https://hope.example.org"},
+		{"Legal Line", "Statewide", "legal_assistance", "", "no", "yes", "yes", nil, "800-555-0199", ""},
+		{"Ozarks Youth", CountyChoice(greene) + "; " + CountyChoice(boone), "minor_shelter", "minor; lgbtq", "", "", "", 6, "", ""},
+	}
+	path := fillTemplate(t, "resources", rows)
+	var problems []schema.Problem
+	cfg := DefaultConfig()
+	got, _, err := readResources(cfg, input{role: "resources", name: path, path: path}, v, geo,
+		func(p schema.Problem) { problems = append(problems, p) })
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Skip("the resource-guide reader is written on the gaps branch (issue 3); add this round trip when it lands")
+	for _, p := range problems {
+		t.Errorf("problem: %+v", p)
+	}
+	cat := func(keys ...string) []int {
+		var out []int
+		for _, k := range keys {
+			i, ok := v.CategoryIndex(k)
+			if !ok {
+				t.Fatalf("no category %q", k)
+			}
+			out = append(out, i)
+		}
+		slices.Sort(out)
+		return out
+	}
+	pops := func(ps ...schema.Population) schema.PopulationSet {
+		var s schema.PopulationSet
+		for _, p := range ps {
+			s |= schema.PopulationSet(p)
+		}
+		return s
+	}
+	want := []schema.Resource{
+		{Organization: "Hope House", Counties: []string{"29019"}, Services: cat("adult_shelter", "mental_health"),
+			Populations: pops(schema.Adult, schema.Female), HTSpecific: schema.Yes, Trained: schema.No, Capacity: 12,
+			Phone: "573-555-0100", Website: "https://hope.example.org"},
+		{Organization: "Legal Line", Statewide: true, Telehealth: true, Services: cat("legal_assistance"),
+			HTSpecific: schema.No, Trained: schema.Yes, Phone: "800-555-0199"},
+		{Organization: "Ozarks Youth", Counties: []string{"29019", "29077"}, Services: cat("minor_shelter"),
+			Populations: pops(schema.Minor, schema.LGBTQ), Capacity: 6},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d resources read back, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		got[i].Source = schema.Position{}
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("row %d:\n got  %+v\n want %+v", i+2, got[i], want[i])
+		}
+	}
 }
 
 // TestTemplatesDeterministic: a template's bytes depend only on the

@@ -84,7 +84,10 @@ type place struct {
 	sector    string // a sheet named after a sector (the mapping workbook)
 }
 
-var genericSheet = regexp.MustCompile(`^(?i)(sheet|tabelle|feuil|hoja|foglio|blad)\s*\d*$`)
+// genericSheet matches sheet names that say nothing about a sector: a
+// spreadsheet program's default name, or the name of the guide itself (the
+// template's data sheet is "Resources").
+var genericSheet = regexp.MustCompile(`^(?i)((sheet|tabelle|feuil|hoja|foglio|blad)\s*\d*|resources?|resource (guide|directory)|directory)$`)
 
 // tablePlace resolves the sheet name (a county, "Statewide", or for a
 // table with no sector column, a sector) and the default county.
@@ -132,6 +135,9 @@ func (r *Resources) locationPart(s string) (loc, error) {
 	case r.rv.telehealth[k]:
 		return loc{telehealth: true}, nil
 	}
+	if c, ok := templateCounty(r.Geo, s); ok {
+		return loc{counties: []string{c.FIPS}}, nil
+	}
 	if n, ok := wholeNumber(s); ok && n > 0 {
 		if c, ok := r.Geo.County(reference.NormalizeFIPS(fmt.Sprint(n))); ok {
 			return loc{counties: []string{c.FIPS}}, nil
@@ -143,6 +149,24 @@ func (r *Resources) locationPart(s string) (loc, error) {
 		return loc{}, err
 	}
 	return loc{counties: []string{c.FIPS}}, nil
+}
+
+// templateCounty reads a county as the templates' drop-down offers it,
+// "29019 Boone County, MO": a known FIPS code, a space, then that
+// county's name.
+func templateCounty(geo *reference.Geography, s string) (schema.County, bool) {
+	code, rest, ok := strings.Cut(s, " ")
+	if !ok || len(code) != 5 {
+		return schema.County{}, false
+	}
+	if _, isNum := wholeNumber(code); !isNum {
+		return schema.County{}, false
+	}
+	c, found := geo.County(code)
+	if !found || !strings.HasPrefix(Fold(rest), Fold(c.Name)) {
+		return schema.County{}, false
+	}
+	return c, true
 }
 
 // countyByName resolves a county name. "St. Louis" names both St. Louis

@@ -307,3 +307,29 @@ func TestResourcesNeedColumns(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestTemplateCounty: the templates' drop-down form of a county is read
+// only when its code and name agree.
+func TestTemplateCounty(t *testing.T) {
+	geo, err := reference.Load(reference.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want string // FIPS, "" when refused
+	}{
+		{"29019 Boone County, MO", "29019"},
+		{"29510 St. Louis city, MO", "29510"},
+		{"17119 Madison County, IL", "17119"},
+		{"29019 Greene County, MO", ""}, // code and name disagree
+		{"29999 Nowhere County, MO", ""},
+		{"Boone County", ""},
+		{"2901 Boone", ""},
+	} {
+		c, ok := templateCounty(geo, tc.in)
+		if got := map[bool]string{true: c.FIPS, false: ""}[ok]; got != tc.want {
+			t.Errorf("templateCounty(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
