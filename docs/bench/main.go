@@ -85,6 +85,9 @@ func run() error {
 	d1m := filepath.Join(*data, "1m")
 	res.w1 = timeCase("W1 needsmap", tmp, bin, "run", "--survey", filepath.Join(d1m, "survey.csv"), "--bootstrap", "0", "--out", filepath.Join(tmp, "w1"))
 	res.w1peer = timeCase("W1 DuckDB", tmp, "node", filepath.Join(*benchTx, "peers", "duckdb_peer.mjs"), "w1", filepath.Join(d1m, "survey.csv"), mkdir(tmp, "duck"))
+	d10m := filepath.Join(*data, "10m")
+	res.w2 = timeCase("W2 needsmap", tmp, bin, "run", "--referrals", d10m, "--out", filepath.Join(tmp, "w2"))
+	res.w2peer = timeCase("W2 DuckDB", tmp, "node", filepath.Join(*benchTx, "peers", "duckdb_peer.mjs"), "w2", filepath.Join(d10m, "referrals.csv"), mkdir(tmp, "duck2"))
 	res.w3 = timeCase("W3 needsmap", tmp, bin, "bench-read", filepath.Join(d1m, "referrals.xlsx"))
 	if !*skipR {
 		res.w3peer = timeCase("W3 readxl", tmp, "Rscript", filepath.Join(*benchTx, "peers", "dt_peer.R"), "w3", filepath.Join(d1m, "referrals.xlsx"))
@@ -108,19 +111,21 @@ func mkdir(parent, name string) string {
 	return p
 }
 
-// generate writes gen.py's data once: 1M survey rows and the 1M-row
-// workbook for the timings, 100k survey rows for the check of numbers.
+// generate writes gen.py's data once: 1M survey rows, the 1M-row
+// workbook and 10M referral rows for the timings, 100k survey and
+// referral rows for the check of numbers.
 func generate() error {
 	gen := filepath.Join(*benchTx, "gen.py")
 	for _, g := range []struct{ rows, dir, files, marker string }{
 		{"1000000", "1m", "survey,xlsx", "referrals.xlsx"},
-		{"100000", "100k", "survey", "survey.csv"},
+		{"10000000", "10m", "referrals", "referrals.csv"},
+		{"100000", "100k", "survey,referrals", "referrals.csv"},
 	} {
 		dir := filepath.Join(*data, g.dir)
 		if _, err := os.Stat(filepath.Join(dir, g.marker)); err == nil {
 			continue
 		}
-		step("generating " + dir + " with gen.py (the 1M-row workbook takes about two minutes)")
+		step("generating " + dir + " with gen.py (the 1M-row workbook and the 10M-row CSV take about two minutes each)")
 		cmd := exec.Command(*python, gen, "--rows", g.rows, "--seed", "42", "--out", dir, "--files", g.files)
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {

@@ -11,10 +11,10 @@ import (
 )
 
 type results struct {
-	w1, w1peer, w3, w3peer, sample measure
-	boot                           []float64
-	checks                         []string
-	load                           [2]string
+	w1, w1peer, w2, w2peer, w3, w3peer, sample measure
+	boot                                       []float64
+	checks                                     []string
+	load                                       [2]string
 }
 
 // check compares needsmap's numbers with the peers' expected outputs: W1
@@ -59,6 +59,9 @@ func (r *results) check(bin, tmp string) error {
 		return fmt.Errorf("W1 100k: %d rows, the peers have %d", equal, len(want))
 	}
 	r.checks = append(r.checks, fmt.Sprintf("W1 at 100,000 rows: all %d rows (scope, view, category) have the peers' n, mean, top2 and rank", equal))
+	if err := r.checkW2(bin, tmp); err != nil {
+		return err
+	}
 	line, err := exec.Command(bin, "bench-read", filepath.Join(*data, "1m", "referrals.xlsx")).Output()
 	if err != nil {
 		return fmt.Errorf("W3: %v", err)
@@ -71,6 +74,51 @@ func (r *results) check(bin, tmp string) error {
 		return fmt.Errorf("W3: needsmap printed %q, the peers %q", line, wantLine)
 	}
 	r.checks = append(r.checks, fmt.Sprintf("W3 at 1,000,000 rows: needsmap prints `%s`, as the peers do", strings.TrimSpace(string(line))))
+	return nil
+}
+
+// checkW2 compares needsmap's referral table at 100k rows with the peers'
+// referral_metrics.csv, by region and service.
+func (r *results) checkW2(bin, tmp string) error {
+	out := filepath.Join(tmp, "check-w2")
+	cmd := exec.Command(bin, "run", "--referrals", filepath.Join(*data, "100k"), "--no-suppression", "--out", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("W2 100k: %v\n%s", err, b)
+	}
+	got, err := readCSV(filepath.Join(out, "tables", "referrals_by_region_service.csv"))
+	if err != nil {
+		return err
+	}
+	want, err := readCSV(filepath.Join(*benchTx, "expected", "w2-100k", "referral_metrics.csv"))
+	if err != nil {
+		return err
+	}
+	key := func(m map[string]string) string { return m["region"] + "|" + m["service"] }
+	byKey := map[string]map[string]string{}
+	for _, g := range got {
+		byKey[key(g)] = g
+	}
+	for _, w := range want {
+		g, ok := byKey[key(w)]
+		if !ok {
+			return fmt.Errorf("W2 100k: the peers have row %s, needsmap does not", key(w))
+		}
+		for _, col := range []string{"referrals", "completed", "completion_rate", "median_days"} {
+			if g[col] != w[col] {
+				return fmt.Errorf("W2 100k: %s %s is %s, the peers say %s", key(w), col, g[col], w[col])
+			}
+		}
+	}
+	leaves := 0
+	for _, g := range got {
+		if g["region"] != "Statewide" && g["service"] != "all_services" {
+			leaves++
+		}
+	}
+	if leaves != len(want) {
+		return fmt.Errorf("W2 100k: needsmap has %d region and service rows, the peers %d", leaves, len(want))
+	}
+	r.checks = append(r.checks, fmt.Sprintf("W2 at 100,000 rows: all %d rows (region, service) have the peers' referrals, completed, completion_rate and median_days", len(want)))
 	return nil
 }
 
@@ -120,7 +168,8 @@ func (r *results) table() string {
 	b.WriteString("|---|---|---|---|---|---|\n")
 	fmt.Fprintf(&b, "| W1: rank 1,000,000 survey rows, single + combined views | DuckDB %s · %s | %s · %s | %s | ≤ 0.5 s, ≤ 100 MiB | %s |\n",
 		wallCell(r.w1peer), rssCell(r.w1peer), wallCell(r.w1), rssCell(r.w1), ratio(r.w1peer, r.w1), met(r.w1, 0.5, 100))
-	b.WriteString("| W2: referral metrics over 10,000,000 CSV rows | DuckDB 3.8 s · 955 MiB (BASELINES.md) | pending referral ingest | — | ≤ 3.0 s, ≤ 100 MiB | pending |\n")
+	fmt.Fprintf(&b, "| W2: referral metrics over 10,000,000 CSV rows | DuckDB %s · %s | %s · %s | %s | ≤ 3.0 s, ≤ 100 MiB | %s |\n",
+		wallCell(r.w2peer), rssCell(r.w2peer), wallCell(r.w2), rssCell(r.w2), ratio(r.w2peer, r.w2), met(r.w2, 3, 100))
 	fmt.Fprintf(&b, "| W3: read a 1,000,000-row XLSX sheet | readxl %s · %s | %s · %s | %s | ≤ 5 s, ≤ 300 MiB | %s |\n",
 		wallCell(r.w3peer), rssCell(r.w3peer), wallCell(r.w3), rssCell(r.w3), ratio(r.w3peer, r.w3), met(r.w3, 5, 300))
 	fmt.Fprintf(&b, "| bundled sample, whole `needsmap run` with report and charts | — | %s · %s | — | ≤ 1 s | %s |\n",
@@ -160,19 +209,21 @@ best peer of each workload runs in the same session, on the same files.
 |---|---|
 | W1 needsmap | ` + "`needsmap run --survey 1m/survey.csv --bootstrap 0 --out …`" + ` (whole run: read, rank, tables, 19 charts, workbook, report) |
 | W1 DuckDB | ` + "`node docs/bench/peers/duckdb_peer.mjs w1 1m/survey.csv …`" + ` |
+| W2 needsmap | ` + "`needsmap run --referrals 10m --out …`" + ` (whole run: read, match duplicates, grids, disclosure control, tables, charts, workbook, report) |
+| W2 DuckDB | ` + "`node docs/bench/peers/duckdb_peer.mjs w2 10m/referrals.csv …`" + ` (the region × service and region × month aggregates only) |
 | W3 needsmap | ` + "`needsmap bench-read 1m/referrals.xlsx`" + ` (open the workbook, read every row, dates to times; prints rows=N completed=M) |
 | W3 readxl | ` + "`Rscript docs/bench/peers/dt_peer.R w3 1m/referrals.xlsx`" + ` |
 | sample | ` + "`needsmap run --out …`" + ` (the bundled sample, 1,000 bootstrap replicates, every output) |
 | bootstrap | ` + "`go test -run '^$' -bench BootstrapSample -benchtime 20x ./analysis/needs`" + ` (seconds per op) |
 
-W2 waits for referral ingest (issue 4). DuckDB cannot read XLSX here (its excel
+DuckDB cannot read XLSX here (its excel
 extension is not bundled), so readxl is W3's best peer, as in the shared
 baselines.
 
 ## Reproduce
 
 ` + "```sh" + `
-docs/bench/run.sh                 # installs the peers, generates the data (~2.5 min once), ~5 min of runs
+docs/bench/run.sh                 # installs the peers, generates the data (~5 min once), ~8 min of runs
 docs/bench/run.sh -skip-readxl    # without the slow readxl peer
 needsmap gen --rows 1000000 --out big/   # needsmap's own generator, for any size
 ` + "```" + `
@@ -190,7 +241,7 @@ needsmap gen --rows 1000000 --out big/   # needsmap's own generator, for any siz
   exactly excelize's raw values (a test compares them cell by cell on the
   whole corpus) at a fraction of the cost, and memory stays at one row.
 - **Charts**: drawn concurrently on every core, PNGs at 96 dpi with a fixed
-  row filter and zlib's fastest level (lossless; a test decodes them back).
+  row filter and zlib's fastest level (klauspost/compress; lossless, a test decodes them back).
 `)
 	if hist, err := os.ReadFile(filepath.Join(*benchTx, "history.md")); err == nil {
 		b.WriteString("\n")
