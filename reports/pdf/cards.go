@@ -17,24 +17,37 @@ func keyFigures(r *reports.Report, scope string) []keyFigure {
 	return out
 }
 
-// cards draws headline numbers as a row of cards.
-func (d *doc) cards(figs []keyFigure) {
+// cards draws headline numbers as rows of perRow cards; labels wrap
+// within their card, so narrow cards grow taller rather than clip.
+func (d *doc) cards(figs []keyFigure, perRow int) {
 	if len(figs) == 0 {
 		return
 	}
-	const gap, pad, rule = 3.0, 3.0, 0.9
-	n := float64(len(figs))
+	d.gap(2)
+	for start := 0; start < len(figs); start += perRow {
+		d.cardRow(figs[start:min(start+perRow, len(figs))], perRow)
+	}
+	d.setY(d.y() + 3)
+}
+
+// cardRow draws one row of cards of equal width and height, labels and
+// notes wrapped within the card.
+func (d *doc) cardRow(figs []keyFigure, perRow int) {
+	const gap, pad, rule, labelLH = 3.0, 3.0, 0.9, 4.5
+	n := float64(perRow)
 	w := (contentW - gap*(n-1)) / n
 	noteLH := lineHeight(8.5)
-	lines := 0
-	d.setFont("", 8.5)
+	labelLines, noteLines := 1, 0
 	for _, f := range figs {
+		d.setFont("B", 8.5)
+		labelLines = max(labelLines, len(d.wrap(f.label, w-2*pad)))
+		d.setFont("", 8.5)
 		if f.note != "" {
-			lines = max(lines, len(d.wrap(f.note, w-2*pad)))
+			noteLines = max(noteLines, len(d.wrap(f.note, w-2*pad)))
 		}
 	}
-	h := rule + pad + 4.5 + 9 + float64(lines)*noteLH + pad
-	d.gap(2)
+	labelH := float64(labelLines) * labelLH
+	h := rule + pad + labelH + 9 + float64(noteLines)*noteLH + pad
 	d.need(h)
 	top := d.y()
 	for i, f := range figs {
@@ -46,15 +59,17 @@ func (d *doc) cards(figs []keyFigure) {
 		y := top + rule + pad
 		d.setFont("B", 8.5)
 		d.textColor(muted)
-		d.text(x+pad, y, 4.5, f.label)
+		for k, line := range d.wrap(f.label, w-2*pad) {
+			d.text(x+pad, y+float64(k)*labelLH, labelLH, line)
+		}
 		d.setFont("B", 20)
 		d.textColor(navy)
-		d.text(x+pad, y+4.5, 9, f.value)
+		d.text(x+pad, y+labelH, 9, f.value)
 		d.setFont("", 8.5)
 		d.textColor(muted)
 		for k, line := range d.wrap(f.note, w-2*pad) {
-			d.text(x+pad, y+13.5+float64(k)*noteLH, noteLH, line)
+			d.text(x+pad, y+labelH+9+float64(k)*noteLH, noteLH, line)
 		}
 	}
-	d.setY(top + h + 5)
+	d.setY(top + h + gap)
 }

@@ -64,7 +64,7 @@ func renderRegion(r *reports.Report, region string) (*doc, error) {
 	d.f.AddPage()
 	d.boxSize = sizeSmall
 	d.masthead(title, region, r.Subtitle, 7)
-	d.cards(keyFigures(r, region))
+	d.cards(keyFigures(r, region), 6) // one row: the handout has two pages
 	var survivors *table
 	if t := r.Table("survivors_served"); t != nil {
 		if views := snapshotTables(t, region, false); views != nil {
@@ -119,7 +119,7 @@ func (d *doc) handoutNeeds(region string, reserve float64) error {
 	}
 	for _, c := range d.r.ChartsFor(region) {
 		if strings.HasPrefix(c.Name, "top_needs_") {
-			return d.figure(c, figureOpts{maxH: 95, bare: true, shrink: 0.75, reserve: reserve})
+			return d.figure(c, figureOpts{maxH: 95, bare: true, shrink: 0.6, reserve: reserve})
 		}
 	}
 	return nil

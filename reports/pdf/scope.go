@@ -35,7 +35,7 @@ func (d *doc) scope(name string, region bool) error {
 		}
 	}
 	if !region {
-		d.cards(keyFigures(d.r, statewide))
+		d.cards(keyFigures(d.r, statewide), 4)
 	}
 	if res != nil {
 		d.rankings(name, region, low)
