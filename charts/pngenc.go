@@ -35,22 +35,23 @@ func encodePNG(w io.Writer, img image.Image) error {
 	if err != nil {
 		return err
 	}
-	prev := make([]byte, 1+3*width)
-	cur := make([]byte, 1+3*width)
+	// Up filter straight from the RGBA rows: each output byte is a
+	// channel minus the same channel one row up (zero above the first).
 	filtered := make([]byte, 1+3*width)
 	filtered[0] = 2 // Up
+	zero := make([]byte, 4*width)
+	prev := zero
 	for y := 0; y < height; y++ {
 		row := m.Pix[y*m.Stride : y*m.Stride+4*width]
-		for x, j := 0, 1; x < width; x, j = x+1, j+3 {
-			cur[j], cur[j+1], cur[j+2] = row[4*x], row[4*x+1], row[4*x+2]
-		}
-		for j := 1; j < len(cur); j++ {
-			filtered[j] = cur[j] - prev[j]
+		out := filtered[1:]
+		for x := 0; x < width; x++ {
+			s, p, o := row[4*x:4*x+3:4*x+3], prev[4*x:4*x+3:4*x+3], out[3*x:3*x+3:3*x+3]
+			o[0], o[1], o[2] = s[0]-p[0], s[1]-p[1], s[2]-p[2]
 		}
 		if _, err := zw.Write(filtered); err != nil {
 			return err
 		}
-		prev, cur = cur, prev
+		prev = row
 	}
 	if err := zw.Close(); err != nil {
 		return err

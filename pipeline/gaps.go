@@ -21,6 +21,8 @@ type gapsStage struct {
 	resources []schema.Resource
 	result    *gaps.Result
 	shapes    []schema.Shape
+	// pending is the stage's charts being drawn (see prepareCharts).
+	pending chartFuture
 }
 
 func (s *gapsStage) analyse(ctx context.Context, env *stageEnv) error {

@@ -29,10 +29,33 @@ func (g *gapCharts) add(c charts.Chart, err error) error {
 	return nil
 }
 
-// charts draws the heat map, the statewide access maps, each region's map
-// of its top need, and the asset maps of each scope's top needs, on every
-// core; the list keeps its order.
+// prepareCharts starts the stage's charts: they show need, supply and
+// access, never a count of survivors, so they do not wait for disclosure
+// control.
+func (s *gapsStage) prepareCharts(env *stageEnv) {
+	if s.result != nil && s.pending == nil {
+		s.pending = goJobs(s.chartJobs(env))
+	}
+}
+
+// charts returns the stage's charts, drawing them now unless
+// prepareCharts has started them.
 func (s *gapsStage) charts(env *stageEnv) (*gapCharts, error) {
+	s.prepareCharts(env)
+	all, err := s.pending()
+	if err != nil {
+		return nil, err
+	}
+	out := &gapCharts{byScope: map[string][]string{}}
+	for _, c := range all {
+		out.add(c, nil)
+	}
+	return out, nil
+}
+
+// chartJobs draw the heat map, the statewide access maps, each region's
+// map of its top need, and the asset maps of each scope's top needs.
+func (s *gapsStage) chartJobs(env *stageEnv) []func() ([]charts.Chart, error) {
 	res, nr := s.result, env.Results.needs
 	jobs := []func() ([]charts.Chart, error){chartJob(func() (charts.Chart, error) { return charts.GapHeatmap(res) })}
 	keys := mapKeys(env.Config, res, nr, env.Vocab.Combined)
@@ -53,15 +76,7 @@ func (s *gapsStage) charts(env *stageEnv) (*gapCharts, error) {
 			jobs = append(jobs, chartJob(func() (charts.Chart, error) { return charts.AssetMap(res, scope, k) }))
 		}
 	}
-	all, err := runJobs(jobs)
-	if err != nil {
-		return nil, err
-	}
-	out := &gapCharts{byScope: map[string][]string{}}
-	for _, c := range all {
-		out.add(c, nil)
-	}
-	return out, nil
+	return jobs
 }
 
 // regionMapKeys are the categories a region's map shows: its top need

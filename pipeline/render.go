@@ -33,11 +33,18 @@ func buildReport(cfg Config, res *results, out *Outcome) (*reports.Report, error
 			tables.NeedsBySector(res.needs),
 			tables.Survivors(*res.snapshot, cfg.Disclosure),
 		}
-		cs, err := buildCharts(cfg, res)
+		if res.needCharts == nil {
+			res.needCharts = goJobs(needChartJobs(cfg, res))
+		}
+		cs, err := res.needCharts()
 		if err != nil {
 			return nil, err
 		}
-		rep.Charts = cs
+		survivors, err := charts.Survivors(*res.snapshot, cfg.Disclosure.Suppress)
+		if err != nil {
+			return nil, wrapChart("survivors", err)
+		}
+		rep.Charts = append(cs, survivors)
 	}
 	for _, st := range res.stages {
 		if err := st.publish(res.env, rep); err != nil {
@@ -96,11 +103,10 @@ func joinComma(xs []string) string {
 	return s
 }
 
-// buildCharts draws the statewide top five (the plan's Figure 1), each
-// region's top three (Figure 4), a Likert chart per scope and the
-// survivors-served chart. Charts are independent, so they are drawn on
-// every core; the list keeps its order.
-func buildCharts(cfg Config, res *results) ([]charts.Chart, error) {
+// needChartJobs draw the statewide top five (the plan's Figure 1), each
+// region's top three (Figure 4) and a Likert chart per scope. None shows
+// a count, so they may be drawn before disclosure control is done.
+func needChartJobs(cfg Config, res *results) []func() ([]charts.Chart, error) {
 	one := func(c charts.Chart, err error) ([]charts.Chart, error) { return []charts.Chart{c}, err }
 	jobs := []func() ([]charts.Chart, error){
 		func() ([]charts.Chart, error) {
@@ -120,11 +126,45 @@ func buildCharts(cfg Config, res *results) ([]charts.Chart, error) {
 			return cs, wrapChart("likert "+scope, err)
 		})
 	}
-	jobs = append(jobs, func() ([]charts.Chart, error) {
-		cs, err := one(charts.Survivors(*res.snapshot, cfg.Disclosure.Suppress))
-		return cs, wrapChart("survivors", err)
-	})
-	return runJobs(jobs)
+	return jobs
+}
+
+// chartFuture waits for charts being drawn and returns them in job order.
+type chartFuture func() ([]charts.Chart, error)
+
+// goJobs starts runJobs in the background.
+func goJobs(jobs []func() ([]charts.Chart, error)) chartFuture {
+	done := make(chan struct{})
+	var cs []charts.Chart
+	var err error
+	go func() {
+		defer close(done)
+		cs, err = runJobs(jobs)
+	}()
+	return func() ([]charts.Chart, error) {
+		<-done
+		return cs, err
+	}
+}
+
+// chartPreparer is a stage whose charts do not depend on disclosure
+// control, so they can be drawn while it runs.
+type chartPreparer interface {
+	prepareCharts(env *stageEnv)
+}
+
+// startCharts starts every chart that shows no count — the needs charts
+// and those of the stages that say so — before disclosure control.
+func startCharts(res *results) {
+	cfg := res.env.Config
+	if res.needs != nil {
+		res.needCharts = goJobs(needChartJobs(cfg, res))
+	}
+	for _, st := range res.stages {
+		if p, ok := st.(chartPreparer); ok {
+			p.prepareCharts(res.env)
+		}
+	}
 }
 
 func wrapChart(what string, err error) error {

@@ -51,6 +51,8 @@ type results struct {
 	suppressed []disclosure.Action
 	stages     []stage
 	env        *stageEnv
+	// needCharts, when set, is the needs charts already being drawn.
+	needCharts chartFuture
 }
 
 // Validate reads every input and reports its problems without analysing
@@ -65,7 +67,7 @@ func Validate(ctx context.Context, cfg Config, deps Deps) (*Outcome, error) {
 // atomically: on any error the previous folder is left as it was.
 func Run(ctx context.Context, cfg Config, deps Deps) (*Outcome, error) {
 	out := &Outcome{Dir: cfg.Output.Dir}
-	res, err := analyse(ctx, cfg, deps, out)
+	res, err := analyseThen(ctx, cfg, deps, out, startCharts)
 	if err != nil {
 		return out, err
 	}
@@ -84,6 +86,14 @@ func Run(ctx context.Context, cfg Config, deps Deps) (*Outcome, error) {
 // analyse ingests and analyses; out collects inputs and problems as they
 // are found, so a failed run can still report them.
 func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results, error) {
+	return analyseThen(ctx, cfg, deps, out, nil)
+}
+
+// analyseThen is analyse calling early, when given, once every stage has
+// analysed and before disclosure control: what does not depend on
+// suppression can start then, on the cores disclosure control leaves
+// idle.
+func analyseThen(ctx context.Context, cfg Config, deps Deps, out *Outcome, early func(*results)) (*results, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
@@ -120,6 +130,9 @@ func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results
 		if err := st.analyse(ctx, res.env); err != nil {
 			return nil, err
 		}
+	}
+	if early != nil {
+		early(res)
 	}
 	if res.suppressed, err = set.Protect(cfg.Disclosure); err != nil {
 		return nil, err

@@ -15,7 +15,8 @@ import (
 
 // waveStage compares the survey with a baseline wave read the same way.
 type waveStage struct {
-	result *waves.Result
+	result  *waves.Result
+	pending chartFuture // the bump charts, started by prepareCharts
 }
 
 func baselineInput(cfg Config) (input, bool) {
@@ -60,6 +61,24 @@ func (w *waveStage) analyse(ctx context.Context, env *stageEnv) error {
 	return nil
 }
 
+func waveScopes(env *stageEnv) []string {
+	return append([]string{needs.StatewideScope}, env.Results.regions...)
+}
+
+// prepareCharts starts the bump charts of ranks: they show no count, so
+// they need not wait for disclosure control.
+func (w *waveStage) prepareCharts(env *stageEnv) {
+	if w.result == nil || w.pending != nil {
+		return
+	}
+	res := w.result
+	var jobs []func() ([]charts.Chart, error)
+	for _, scope := range waveScopes(env) {
+		jobs = append(jobs, chartJob(func() (charts.Chart, error) { return charts.Bump(res, scope, needs.ViewSingle, res.TopN) }))
+	}
+	w.pending = goJobs(jobs)
+}
+
 func (w *waveStage) publish(env *stageEnv, rep *reports.Report) error {
 	if w.result == nil {
 		return nil
@@ -67,12 +86,9 @@ func (w *waveStage) publish(env *stageEnv, rep *reports.Report) error {
 	res := w.result
 	t := tables.WaveComparison(res)
 	rep.Tables = append(rep.Tables, t)
-	scopes := append([]string{needs.StatewideScope}, env.Results.regions...)
-	jobs := make([]func() ([]charts.Chart, error), len(scopes))
-	for i, scope := range scopes {
-		jobs[i] = chartJob(func() (charts.Chart, error) { return charts.Bump(res, scope, needs.ViewSingle, res.TopN) })
-	}
-	cs, err := runJobs(jobs)
+	scopes := waveScopes(env)
+	w.prepareCharts(env)
+	cs, err := w.pending()
 	if err != nil {
 		return fmt.Errorf("chart wave ranks: %w", err)
 	}
