@@ -1,8 +1,6 @@
 package html
 
 import (
-	"cmp"
-	"slices"
 	"strconv"
 
 	"needsmap/analysis/needs"
@@ -121,32 +119,11 @@ func seq(lo, hi int) []int {
 	return out
 }
 
-// reasonsTable counts problems per reason, most frequent first, then by
-// reason, so the order never depends on map iteration.
+// reasonsTable lists reports.ProblemReasons.
 func reasonsTable(ps []schema.Problem) *tableView {
-	type reason struct {
-		text string
-		n    int
-	}
-	index := map[string]int{}
-	var rs []reason
-	for _, p := range ps {
-		text := p.Reason
-		if text == "" {
-			text = "(no reason given)"
-		}
-		i, ok := index[text]
-		if !ok {
-			i = len(rs)
-			index[text] = i
-			rs = append(rs, reason{text: text})
-		}
-		rs[i].n++
-	}
-	slices.SortStableFunc(rs, func(a, b reason) int { return cmp.Or(b.n-a.n, cmp.Compare(a.text, b.text)) })
 	v := &tableView{Caption: "Problems by reason", Head: heads([]string{"Reason", "Problems"}, 1)}
-	for _, r := range rs {
-		v.Rows = append(v.Rows, tableRow{Head: r.text, Cells: []cellView{count(r.n)}})
+	for _, r := range reports.ProblemReasons(ps) {
+		v.Rows = append(v.Rows, tableRow{Head: r.Reason, Cells: []cellView{count(r.N)}})
 	}
 	return v
 }

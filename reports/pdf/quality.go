@@ -1,11 +1,10 @@
 package pdf
 
 import (
-	"cmp"
-	"slices"
 	"strconv"
 
 	"needsmap/data/schema"
+	"needsmap/reports"
 	"needsmap/reports/tables"
 )
 
@@ -53,32 +52,11 @@ func (d *doc) quality() {
 	d.para("Every row or cell not used is listed in rejects.csv, with its file, sheet, row, column and reason, and on the rejects sheet of needsmap.xlsx.", "", sizeBody, ink)
 }
 
-// reasonsTable counts problems per reason, most frequent first, then by
-// reason.
+// reasonsTable lists reports.ProblemReasons.
 func reasonsTable(ps []schema.Problem) *table {
-	type reason struct {
-		text string
-		n    int
-	}
-	index := map[string]int{}
-	var rs []reason
-	for _, p := range ps {
-		text := p.Reason
-		if text == "" {
-			text = "(no reason given)"
-		}
-		i, ok := index[text]
-		if !ok {
-			i = len(rs)
-			index[text] = i
-			rs = append(rs, reason{text: text})
-		}
-		rs[i].n++
-	}
-	slices.SortStableFunc(rs, func(a, b reason) int { return cmp.Or(b.n-a.n, cmp.Compare(a.text, b.text)) })
 	t := &table{caption: "Problems by reason", head: []string{"Reason", "Problems"}, num: []bool{false, true}}
-	for _, r := range rs {
-		t.rows = append(t.rows, []cell{{text: r.text}, {text: strconv.Itoa(r.n)}})
+	for _, r := range reports.ProblemReasons(ps) {
+		t.rows = append(t.rows, []cell{{text: r.Reason}, {text: strconv.Itoa(r.N)}})
 	}
 	return t
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"slices"
 	"strconv"
 
 	"needsmap/reports"
@@ -56,37 +55,16 @@ func seq(lo, hi int) []int {
 	return out
 }
 
-// snapshotTypeCols are the survivors-served columns of the first snapshot
-// table (as in report.html); every other column except the scope and the
-// suppression label goes to the second.
-var snapshotTypeCols = []string{"respondents_reporting", "survivors", "sex", "labor", "both",
-	"type_not_reported", "share_sex", "share_labor", "share_both", "share_of_statewide"}
-
-// snapshotTables splits the survivors-served table in two readable tables,
-// keeping every row (statewide) or only the scope's own row.
+// snapshotTables shows the survivors-served table as reports.SnapshotViews
+// splits it, keeping every row (statewide) or only the scope's own row.
 func snapshotTables(t *tables.Table, scope string, all bool) []*table {
-	var first, rest []int
-	for i, c := range t.Columns {
-		switch {
-		case i == 0 || c == "suppression":
-		case slices.Contains(snapshotTypeCols, c):
-			first = append(first, i)
-		default:
-			rest = append(rest, i)
-		}
+	keep := func(row []tables.Cell) bool { return reports.SnapshotRow(row, scope, all) }
+	var out []*table
+	for _, v := range reports.SnapshotViews(t, scope, all) {
+		out = append(out, fromTable(t, v.Title, v.Columns, keep))
 	}
-	keep := func(row []tables.Cell) bool { return all || len(row) > 0 && row[0].Text == scope }
-	title := t.Title
-	if !all {
-		title += ", " + scope
-	}
-	out := []*table{fromTable(t, title+": by trafficking type", first, keep),
-		fromTable(t, title+": by sex-trafficking subtype, age and population", rest, keep)}
-	if len(out[0].rows) == 0 || len(first) == 0 {
+	if len(out) == 0 || len(out[0].rows) == 0 {
 		return nil
-	}
-	if len(rest) == 0 {
-		out = out[:1]
 	}
 	return out
 }
