@@ -32,13 +32,14 @@ func (s *referralStage) analyse(ctx context.Context, env *stageEnv) error {
 	for i, in := range ins {
 		reader := &normalize.Referrals{Vocab: env.Vocab, Geo: env.Results.geo, Options: cfg.Referrals, Input: i, Report: env.Report}
 		info, ok, err := readSheets(in, env.Report, func(t *source.Table) (normalize.Stats, error) {
-			return reader.Read(t, func(r *schema.Referral) error {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				b.Add(r)
-				return nil
-			})
+			if len(ins) > 1 {
+				// Duplicates across files are matched record by record.
+				return reader.Read(t, func(r *schema.Referral) error {
+					b.Add(r)
+					return ctx.Err()
+				})
+			}
+			return readParallel(ctx, reader, t, b, env.Workers)
 		})
 		env.AddInput(info)
 		if err != nil {
@@ -58,6 +59,27 @@ func (s *referralStage) analyse(ctx context.Context, env *stageEnv) error {
 	s.res.Register(env.Disclosure)
 	env.Log.Info("referrals analysed", "duplicates", s.res.Duplicates, "outside period", s.res.Outside)
 	return nil
+}
+
+// readParallel reads one table on every core: each worker counts
+// records in a shard of the builder, which confirms them in file order.
+func readParallel(ctx context.Context, reader *normalize.Referrals, t *source.Table, b *referrals.Builder, workers int) (normalize.Stats, error) {
+	shards := make([]*referrals.Shard, workers)
+	for w := range shards {
+		shards[w] = b.NewShard()
+	}
+	n := 0
+	st, err := normalize.ReadReferrals(reader, t, workers,
+		func(w int, rec *schema.Referral) referrals.Prepared { return shards[w].Count(rec) },
+		func(p referrals.Prepared) error {
+			b.Confirm(p)
+			if n++; n%4096 == 0 {
+				return ctx.Err()
+			}
+			return nil
+		}, b.Retract)
+	b.Absorb(shards...)
+	return st, err
 }
 
 // poolBelow is the network's pooling threshold: the suppression k, so no

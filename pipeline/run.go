@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 
 	"needsmap/analysis/disclosure"
 	"needsmap/analysis/needs"
@@ -23,6 +24,16 @@ type Deps struct {
 	Log *slog.Logger
 	// Progress shows long reads; nil shows nothing.
 	Progress Progress
+	// Workers bounds the goroutines that read one large file; 0 means
+	// one per core (GOMAXPROCS). The outputs do not depend on it.
+	Workers int
+}
+
+func (d Deps) workers() int {
+	if d.Workers > 0 {
+		return d.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 func (d Deps) log() *slog.Logger {
@@ -123,7 +134,7 @@ func analyseThen(ctx context.Context, cfg Config, deps Deps, out *Outcome, early
 		}
 		res.snapshot.Register(set)
 	}
-	res.env = &stageEnv{Config: cfg, Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
+	res.env = &stageEnv{Config: cfg, Workers: deps.workers(), Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
 		Period:   newPeriod(cfg.Period),
 		AddInput: func(in reports.Input) { out.Inputs = append(out.Inputs, in) }}
 	for _, st := range res.stages {

@@ -29,6 +29,8 @@ type stageEnv struct {
 	Results *results
 	// Report receives input problems (rejects.csv).
 	Report func(schema.Problem)
+	// Workers is how many goroutines read one large file.
+	Workers int
 	// AddInput records a file read, for run.json and the data-quality
 	// section.
 	AddInput func(reports.Input)

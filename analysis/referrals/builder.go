@@ -52,17 +52,33 @@ type state struct {
 	days    int32 // -1: no duration
 }
 
+// tally is the counts of a set of referrals: per region × service, per
+// quarter × region, and per agency pair (only the number: the network
+// shows no more).
+type tally struct {
+	nRegions, nServices int
+	groups              []leaf
+	quarters            map[int32][]leaf // quarter → per region
+	qlo                 int32            // qdense holds quarters qlo… (a faster view of quarters)
+	qdense              [][]leaf
+	pairN               []int64
+	outside             int // records dated outside the period (shards only)
+}
+
+func newTally(regions, services int) tally {
+	return tally{nRegions: regions, nServices: services, groups: make([]leaf, regions*services), quarters: map[int32][]leaf{}}
+}
+
 // Builder folds referrals into groups.
 type Builder struct {
+	tally
 	opts     Options
 	regions  []string
 	region   map[string]int
 	services int
-	groups   []leaf
-	quarters map[int32][]leaf // quarter → per region
 	agencies interner
 	pairs    map[[2]int32]int32
-	pairN    []counts
+	own      *Shard
 	dedup    *dedup
 	// Outside counts records dated outside the period; Duplicates those
 	// merged into an earlier record of another file.
@@ -73,13 +89,13 @@ type Builder struct {
 // NewBuilder returns a builder for regions (report order) and the number
 // of service categories. report receives the duplicate notices.
 func NewBuilder(regions []string, services int, opts Options, report func(schema.Problem)) *Builder {
-	b := &Builder{opts: opts, regions: regions, region: map[string]int{}, services: services,
-		groups: make([]leaf, len(regions)*services), quarters: map[int32][]leaf{},
-		pairs: map[[2]int32]int32{}, first: schema.NoDate, last: schema.NoDate}
+	b := &Builder{tally: newTally(len(regions), services), opts: opts, regions: regions, region: map[string]int{},
+		services: services, pairs: map[[2]int32]int32{}, first: schema.NoDate, last: schema.NoDate}
 	for i, r := range regions {
 		b.region[r] = i
 	}
 	b.agencies.init()
+	b.own = b.NewShard()
 	if opts.Dedup {
 		b.dedup = newDedup(opts.WindowDays, report)
 	}
@@ -107,14 +123,10 @@ func (b *Builder) Add(rec *schema.Referral) {
 		b.Outside++
 		return
 	}
-	if b.first == schema.NoDate || rec.Date < b.first {
-		b.first = rec.Date
-	}
-	if rec.Date > b.last {
-		b.last = rec.Date
-	}
+	b.span(rec.Date)
+	pair := [2]int32{b.own.agency(rec.Referring), b.own.agency(rec.Receiving)}
 	st := state{group: int32(r*b.services + rec.Service), quarter: int32(rec.Date.Quarter()),
-		pair: b.pair(rec), status: rec.Status, days: duration(rec.Date, rec.CompletedOn, rec.Status)}
+		pair: b.globalPair(b.own, pair), status: rec.Status, days: duration(rec.Date, rec.CompletedOn, rec.Status)}
 	if b.dedup != nil {
 		if old, merged, ok := b.dedup.match(rec, st); ok {
 			b.fold(old, -1)
@@ -126,6 +138,15 @@ func (b *Builder) Add(rec *schema.Referral) {
 	b.fold(st, 1)
 }
 
+func (b *Builder) span(d schema.Date) {
+	if b.first == schema.NoDate || d < b.first {
+		b.first = d
+	}
+	if d > b.last {
+		b.last = d
+	}
+}
+
 func duration(from, to schema.Date, s schema.ReferralStatus) int32 {
 	if s != schema.StatusCompleted || to == schema.NoDate || to < from {
 		return -1
@@ -134,35 +155,67 @@ func duration(from, to schema.Date, s schema.ReferralStatus) int32 {
 }
 
 // fold adds (sign 1) or takes back (-1) one referral's contribution.
-func (b *Builder) fold(st state, sign int64) {
-	g := &b.groups[st.group]
+func (t *tally) fold(st state, sign int64) {
+	t.foldGroups(st, sign)
+	for int(st.pair) >= len(t.pairN) {
+		t.pairN = append(t.pairN, 0)
+	}
+	t.pairN[st.pair] += sign
+}
+
+// foldGroups is fold but for the pair.
+func (t *tally) foldGroups(st state, sign int64) {
+	g := &t.groups[st.group]
 	g.n[st.status] += sign
 	if st.days >= 0 {
 		g.days.add(st.days, sign)
 	}
-	q := b.quarters[st.quarter]
-	if q == nil {
-		q = make([]leaf, len(b.regions))
-		b.quarters[st.quarter] = q
-	}
-	ql := &q[int(st.group)/b.services]
+	q := t.quarter(st.quarter)
+	ql := &q[int(st.group)/t.nServices]
 	ql.n[st.status] += sign
 	if st.days >= 0 {
 		ql.days.add(st.days, sign)
 	}
-	b.pairN[st.pair][st.status] += sign
 }
 
-// pair returns the index of the referring → receiving agency pair.
-func (b *Builder) pair(rec *schema.Referral) int32 {
-	k := [2]int32{b.agencies.id(rec.Referring), b.agencies.id(rec.Receiving)}
-	i, ok := b.pairs[k]
-	if !ok {
-		i = int32(len(b.pairN))
-		b.pairs[k] = i
-		b.pairN = append(b.pairN, counts{})
+// quarter returns the per-region leaves of a quarter, made on first use.
+func (t *tally) quarter(q int32) []leaf {
+	if i := q - t.qlo; i >= 0 && int(i) < len(t.qdense) && t.qdense[i] != nil {
+		return t.qdense[i]
 	}
-	return i
+	l := make([]leaf, t.nRegions)
+	t.quarters[q] = l
+	lo, hi := q, q
+	for k := range t.quarters {
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	t.qlo, t.qdense = lo, make([][]leaf, hi-lo+1)
+	for k, v := range t.quarters {
+		t.qdense[k-lo] = v
+	}
+	return l
+}
+
+// absorb adds o's counts but the pairs'.
+func (t *tally) absorb(o *tally) {
+	for i := range o.groups {
+		t.groups[i].plus(&o.groups[i])
+	}
+	for q, ls := range o.quarters {
+		tq := t.quarter(q)
+		for r := range ls {
+			tq[r].plus(&ls[r])
+		}
+	}
+}
+
+func (l *leaf) plus(o *leaf) {
+	for i := range l.n {
+		l.n[i] += o.n[i]
+	}
+	if len(o.days) > 0 {
+		l.days = l.days.merge(o.days)
+	}
 }
 
 // NotRecorded names an agency a record leaves blank.

@@ -209,7 +209,7 @@ func setCounts(g *disclosure.Grid, row int, n counts) {
 func (b *Builder) networkGrid(poolBelow int) (*disclosure.Grid, []Pair) {
 	type row struct {
 		p  Pair
-		n  counts
+		n  int64
 		id [2]int32
 	}
 	var rows []row
@@ -217,11 +217,11 @@ func (b *Builder) networkGrid(poolBelow int) (*disclosure.Grid, []Pair) {
 	pooled.p = Pair{Referring: "(other agency pairs)", Receiving: "(each with fewer referrals)"}
 	for k, i := range b.pairs {
 		n := b.pairN[i]
-		if sum(n) == 0 {
+		if n == 0 {
 			continue
 		}
-		if sum(n) < int64(poolBelow) {
-			pooled.n = plus(pooled.n, n)
+		if n < int64(poolBelow) {
+			pooled.n += n
 			pooled.p.Pooled++
 			continue
 		}
@@ -249,7 +249,7 @@ func (b *Builder) networkGrid(poolBelow int) (*disclosure.Grid, []Pair) {
 	}
 	g := disclosure.NewGrid("referral_network", names, NetworkColumns)
 	for i, r := range rows {
-		g.Cells[i][ColReferrals].Value = int(sum(r.n))
+		g.Cells[i][ColReferrals].Value = int(r.n)
 	}
 	return g, pairs
 }

@@ -118,28 +118,48 @@ func trimCells(cells []string) []string {
 // memo caches the parse of raw cell values of a column: coded columns
 // (service, status, region, agency) repeat a few values over millions of
 // rows. It stops growing at memoLimit entries so a column of unique
-// values costs nothing extra.
+// values costs nothing extra. In front of its map, a small table indexed
+// by a cheap hash of the value answers most lookups with one comparison.
 type memo[T any] struct {
-	m map[string]memoEntry[T]
+	m    map[string]*memoEntry[T]
+	fast *[memoSlots]*memoEntry[T]
 }
 
 type memoEntry[T any] struct {
+	key string // a copy of the cell, so the entry does not hold its row
 	v   T
 	err error
 }
 
-const memoLimit = 4096
+const (
+	memoLimit = 4096
+	memoSlots = 4096
+)
+
+func memoSlot(s string) int {
+	if s == "" {
+		return 0
+	}
+	return (len(s)*131 + int(s[0])*31 + int(s[len(s)/2])*7 + int(s[len(s)-1])) & (memoSlots - 1)
+}
 
 func (c *memo[T]) get(s string, parse func(string) (T, error)) (T, error) {
+	if c.fast == nil {
+		c.fast, c.m = new([memoSlots]*memoEntry[T]), map[string]*memoEntry[T]{}
+	}
+	slot := &c.fast[memoSlot(s)]
+	if e := *slot; e != nil && e.key == s {
+		return e.v, e.err
+	}
 	if e, ok := c.m[s]; ok {
+		*slot = e
 		return e.v, e.err
 	}
 	v, err := parse(s)
-	if c.m == nil {
-		c.m = map[string]memoEntry[T]{}
-	}
 	if len(c.m) < memoLimit {
-		c.m[strings.Clone(s)] = memoEntry[T]{v, err}
+		e := &memoEntry[T]{key: strings.Clone(s), v: v, err: err}
+		c.m[e.key] = e
+		*slot = e
 	}
 	return v, err
 }

@@ -13,15 +13,17 @@ type referralRow struct {
 	r      *Referrals
 	t      *source.Table
 	header []string
-	cols   map[string]int
-	strict bool // CSV rows must match the header width
+	col    [nReferralFields]int    // column of each field, -1 for none
+	vals   [nReferralFields]string // the fields of the row being read
+	strict bool                    // CSV rows must match the header width
 	rec    schema.Referral
+	report func(schema.Problem)
 
 	status  statusVocab
 	agency  agencyVocab
 	service memo[int]
 	region  memo[string]
-	county  memo[schema.County]
+	county  memo[*schema.County]
 	agencyM memo[schema.Agency]
 	statusM memo[schema.ReferralStatus]
 	abuse   memo[schema.AbuseTypes]
@@ -36,7 +38,13 @@ func (r *Referrals) rowReader(t *source.Table, header []string, hrow int, cols m
 	if err != nil {
 		return nil, err
 	}
-	rr := &referralRow{r: r, t: t, header: header, cols: cols, strict: t.Sheet == "", status: sv, agency: av}
+	rr := &referralRow{r: r, t: t, header: header, strict: t.Sheet == "", status: sv, agency: av, report: r.Report}
+	for f, name := range referralFields {
+		rr.col[f] = -1
+		if j, ok := cols[name]; ok {
+			rr.col[f] = j
+		}
+	}
 	rr.rec.Input = r.Input
 	rr.rec.Source = schema.Position{File: t.File, Sheet: t.Sheet}
 	return rr, nil
@@ -47,16 +55,40 @@ func (rr *referralRow) problem(row, col int, reason, value string) {
 	if col > 0 && col <= len(rr.header) {
 		p.Field = rr.header[col-1]
 	}
-	rr.r.Report(p)
+	rr.report(p)
 }
 
-// field returns the trimmed cell of a field and its 1-based column.
-func (rr *referralRow) field(row source.Row, f string) (string, int, bool) {
-	j, ok := rr.cols[f]
-	if !ok {
-		return "", 0, false
+// Referral fields by their index in referralFields.
+const (
+	rfID = iota
+	rfDate
+	rfClient
+	rfReferring
+	rfReceiving
+	rfService
+	rfCountyFIPS
+	rfCounty
+	rfRegion
+	rfStatus
+	rfCompleted
+	rfAbuse
+	nReferralFields
+)
+
+// load reads the row's cells of every field, trimmed, into rr.vals.
+func (rr *referralRow) load(row source.Row) {
+	for f, j := range rr.col {
+		if j >= 0 {
+			rr.vals[f] = trimSpace(row.Cell(j))
+		}
 	}
-	return strings.TrimSpace(row.Cell(j)), j + 1, true
+}
+
+// field returns the trimmed cell of a field of the loaded row and its
+// 1-based column.
+func (rr *referralRow) field(_ source.Row, f int) (string, int, bool) {
+	j := rr.col[f]
+	return rr.vals[f], j + 1, j >= 0
 }
 
 // parse fills rr.rec; ok is false when the row is not used, and bad
@@ -65,20 +97,39 @@ func (rr *referralRow) parse(row source.Row) (ok bool, bad int) {
 	if rr.strict && !widthOK(rr, row) {
 		return false, 0
 	}
+	rr.load(row)
+	if id, col, ok := rr.id(row); ok && !rr.r.ids.add(id) {
+		rr.problem(row.Num, col, repeatedID, "")
+		return false, 0
+	}
+	return rr.fields(row)
+}
+
+const repeatedID = "referral id repeats an earlier row of this file; row not used"
+
+// id reads the referral id into rr.rec; ok is false when there is none.
+func (rr *referralRow) id(row source.Row) (id string, col int, ok bool) {
+	id, col, ok = rr.field(row, rfID)
+	rr.rec.ID = id
+	return id, col, ok && id != ""
+}
+
+// fields parses the row's cells but the id, which the caller checks.
+func (rr *referralRow) fields(row source.Row) (ok bool, bad int) {
 	rec := &rr.rec
 	rec.Source.Row = row.Num
-	if !rr.uniqueID(row) || !rr.date(row) || !rr.serviceOf(row) || !rr.statusOf(row) || !rr.place(row, &bad) {
+	if !rr.date(row) || !rr.serviceOf(row) || !rr.statusOf(row) || !rr.place(row, &bad) {
 		return false, 0
 	}
 	bad += rr.completion(row)
 	bad += rr.abuseTypes(row)
-	rec.Client = strings.ToUpper(cellOf(rr, row, "client_code"))
-	rec.Referring = rr.agencyOf(row, "referring_agency")
-	rec.Receiving = rr.agencyOf(row, "receiving_agency")
+	rec.Client = strings.ToUpper(cellOf(rr, row, rfClient))
+	rec.Referring = rr.agencyOf(row, rfReferring)
+	rec.Receiving = rr.agencyOf(row, rfReceiving)
 	return true, bad
 }
 
-func cellOf(rr *referralRow, row source.Row, f string) string {
+func cellOf(rr *referralRow, row source.Row, f int) string {
 	s, _, _ := rr.field(row, f)
 	return s
 }
@@ -86,29 +137,16 @@ func cellOf(rr *referralRow, row source.Row, f string) string {
 // widthOK rejects a CSV row whose cell count differs from the header's,
 // unless the extra cells are empty.
 func widthOK(rr *referralRow, row source.Row) bool {
-	want := len(rr.header)
-	if len(row.Cells) == want || len(row.Cells) > want && blankFrom(&row, want) {
+	want, n := len(rr.header), row.Len()
+	if n == want || n > want && blankFrom(&row, want) {
 		return true
 	}
-	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d; row not used", len(row.Cells), want), "")
-	return false
-}
-
-func (rr *referralRow) uniqueID(row source.Row) bool {
-	id, col, ok := rr.field(row, "referral_id")
-	rr.rec.ID = id
-	if !ok || id == "" {
-		return true
-	}
-	if rr.r.ids.add(id) {
-		return true
-	}
-	rr.problem(row.Num, col, "referral id repeats an earlier row of this file; row not used", "")
+	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d; row not used", n, want), "")
 	return false
 }
 
 func (rr *referralRow) date(row source.Row) bool {
-	s, col, _ := rr.field(row, "referral_date")
+	s, col, _ := rr.field(row, rfDate)
 	d, err := ParseDate(s, rr.t.Date1904)
 	switch {
 	case err != nil:
@@ -128,12 +166,13 @@ func (rr *referralRow) date(row source.Row) bool {
 // plausible bounds the dates of referrals, trainings and milestones; a
 // small number in a date column (a serial of 1900) is a mistake.
 func plausible(d schema.Date) bool {
-	y, _, _ := d.YMD()
-	return y >= 1990 && y <= 2099
+	return d >= firstPlausible && d <= lastPlausible
 }
 
+var firstPlausible, lastPlausible = schema.DateOf(1990, 1, 1), schema.DateOf(2099, 12, 31)
+
 func (rr *referralRow) serviceOf(row source.Row) bool {
-	s, col, _ := rr.field(row, "service")
+	s, col, _ := rr.field(row, rfService)
 	i, err := rr.service.get(s, func(s string) (int, error) {
 		if i, ok := rr.r.Vocab.CategoryIndex(s); ok {
 			return i, nil
@@ -152,7 +191,7 @@ func (rr *referralRow) serviceOf(row source.Row) bool {
 }
 
 func (rr *referralRow) statusOf(row source.Row) bool {
-	s, col, _ := rr.field(row, "status")
+	s, col, _ := rr.field(row, rfStatus)
 	st, err := rr.statusM.get(s, rr.status.parse)
 	if err != nil {
 		rr.problem(row.Num, col, err.Error()+"; row not used", clip(s))
@@ -169,9 +208,9 @@ func (rr *referralRow) place(row source.Row, bad *int) bool {
 	rec.Region, rec.CountyFIPS = "", ""
 	county, ccol, err := rr.countyOf(row)
 	if err != nil {
-		county = schema.County{}
+		county = &noCounty
 	}
-	if name, col, ok := rr.field(row, "region"); ok && name != "" {
+	if name, col, ok := rr.field(row, rfRegion); ok && name != "" {
 		region, err := rr.region.get(name, func(s string) (string, error) {
 			if r, ok := rr.r.Vocab.Region(s); ok {
 				return r, nil
@@ -207,20 +246,25 @@ func (rr *referralRow) place(row source.Row, bad *int) bool {
 	return true
 }
 
+var noCounty schema.County
+
 // countyOf reads county_fips, else county (a name). A county cell may be
 // the template's "29510 St. Louis city, MO": the leading code counts.
-func (rr *referralRow) countyOf(row source.Row) (schema.County, int, error) {
-	raw, col, ok := rr.field(row, "county_fips")
+func (rr *referralRow) countyOf(row source.Row) (*schema.County, int, error) {
+	raw, col, ok := rr.field(row, rfCountyFIPS)
 	byName := false
 	if !ok || raw == "" {
-		if raw, col, ok = rr.field(row, "county"); !ok || raw == "" {
-			return schema.County{}, col, nil
+		if raw, col, ok = rr.field(row, rfCounty); !ok || raw == "" {
+			return &noCounty, col, nil
 		}
 		byName = true
 	}
-	c, err := rr.county.get(raw, func(s string) (schema.County, error) { return lookupCounty(rr.r.Geo, s, byName) })
+	c, err := rr.county.get(raw, func(s string) (*schema.County, error) {
+		c, err := lookupCounty(rr.r.Geo, s, byName)
+		return &c, err
+	})
 	if err != nil {
-		return schema.County{}, col, fmt.Errorf("county %q: %w", clip(raw), err)
+		return &noCounty, col, fmt.Errorf("county %q: %w", clip(raw), err)
 	}
 	return c, col, nil
 }
@@ -228,7 +272,7 @@ func (rr *referralRow) countyOf(row source.Row) (schema.County, int, error) {
 func (rr *referralRow) completion(row source.Row) int {
 	rec := &rr.rec
 	rec.CompletedOn = schema.NoDate
-	s, col, ok := rr.field(row, "completed_date")
+	s, col, ok := rr.field(row, rfCompleted)
 	if !ok || s == "" || rec.Status != schema.StatusCompleted {
 		return 0
 	}
@@ -249,7 +293,7 @@ func (rr *referralRow) completion(row source.Row) int {
 }
 
 func (rr *referralRow) abuseTypes(row source.Row) int {
-	s, col, ok := rr.field(row, "abuse_types")
+	s, col, ok := rr.field(row, rfAbuse)
 	rr.rec.Abuse = 0
 	if !ok || s == "" {
 		return 0
@@ -263,11 +307,13 @@ func (rr *referralRow) abuseTypes(row source.Row) int {
 	return 0
 }
 
-func (rr *referralRow) agencyOf(row source.Row, f string) schema.Agency {
+func (rr *referralRow) agencyOf(row source.Row, f int) schema.Agency {
 	s, _, _ := rr.field(row, f)
 	if s == "" {
 		return schema.Agency{}
 	}
-	a, _ := rr.agencyM.get(s, func(s string) (schema.Agency, error) { return rr.agency.lookup(s), nil })
+	// The agency's name outlives the row: a copy, so it does not hold on
+	// to the text the row was read from.
+	a, _ := rr.agencyM.get(s, func(s string) (schema.Agency, error) { return rr.agency.lookup(strings.Clone(s)), nil })
 	return a
 }

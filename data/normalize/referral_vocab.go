@@ -153,44 +153,76 @@ func lookupCounty(geo *reference.Geography, s string, byName bool) (schema.Count
 // prefix, others as 64-bit hashes (a collision, about n²/2^65 for n ids,
 // would wrongly reject one row).
 type referralIDs struct {
-	bits   map[string][]uint64
+	bits   map[idPrefix][]uint64
 	hashed map[uint64]struct{}
+	last   idPrefix // the prefix of the last id, and its bits
+	lastB  []uint64
+}
+
+// idPrefix is the text before an id's number and the number's width
+// ("R", 8 for "R00012345"), so "R7" and "R07" stay apart.
+type idPrefix struct {
+	text  string
+	width int
+}
+
+// idKey is an id reduced to what the set stores; computing it needs no
+// state, so it can be done on any goroutine.
+type idKey struct {
+	prefix idPrefix
+	n      uint64 // the number, or the hash when prefix.width is 0
 }
 
 const maxIDBits = 1 << 28 // a number above this is hashed instead
 
-// add records id and reports whether it was new.
-func (s *referralIDs) add(id string) bool {
+func referralIDKey(id string) idKey {
 	i := len(id)
 	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
 		i--
 	}
 	if n, ok := digits(id[i:]); ok && n < maxIDBits {
-		return s.addBit(id[:i]+"#"+fmt.Sprint(len(id)-i), n)
+		return idKey{prefix: idPrefix{text: id[:i], width: len(id) - i}, n: uint64(n)}
 	}
-	if s.hashed == nil {
-		s.hashed = map[uint64]struct{}{}
-	}
-	h := fnv64(id)
-	if _, dup := s.hashed[h]; dup {
-		return false
-	}
-	s.hashed[h] = struct{}{}
-	return true
+	return idKey{n: fnv64(id)}
 }
 
-func (s *referralIDs) addBit(prefix string, n int) bool {
-	if s.bits == nil {
-		s.bits = map[string][]uint64{}
+// add records id and reports whether it was new.
+func (s *referralIDs) add(id string) bool { return s.addKey(referralIDKey(id)) }
+
+func (s *referralIDs) addKey(k idKey) bool {
+	if k.prefix.width == 0 {
+		if s.hashed == nil {
+			s.hashed = map[uint64]struct{}{}
+		}
+		if _, dup := s.hashed[k.n]; dup {
+			return false
+		}
+		s.hashed[k.n] = struct{}{}
+		return true
 	}
-	b := s.bits[prefix]
+	return s.addBit(k.prefix, int(k.n))
+}
+
+func (s *referralIDs) addBit(prefix idPrefix, n int) bool {
+	b := s.lastB
+	if b != nil && prefix == s.last {
+		prefix = s.last // the copy
+	} else {
+		if s.bits == nil {
+			s.bits = map[idPrefix][]uint64{}
+		}
+		// The id's text may be reused after the row: keep a copy.
+		prefix.text = strings.Clone(prefix.text)
+		b = s.bits[prefix]
+	}
 	w := n / 64
 	if w >= len(b) {
 		grown := make([]uint64, max(w+1, 2*len(b)))
 		copy(grown, b)
 		b = grown
-		s.bits[strings.Clone(prefix)] = b
+		s.bits[prefix] = b
 	}
+	s.last, s.lastB = prefix, b
 	mask := uint64(1) << (n % 64)
 	if b[w]&mask != 0 {
 		return false

@@ -113,19 +113,8 @@ var TemplateSheets = []string{"Instructions", "Lists"}
 // wrapping ErrIdentifiers for a refused sheet, and an error for a sheet
 // missing a required column; the caller goes on with other sheets.
 func (r *Referrals) Read(t *source.Table, emit func(*schema.Referral) error) (Stats, error) {
-	st := Stats{File: t.File, Sheet: t.Sheet, Layout: t.Layout, Encoding: t.Encoding}
-	rr, err := r.newRowReader(t)
-	if err != nil {
-		return st, err
-	}
-	err = streamRows(t, r.Report, &st, func(row source.Row) (bool, int, error) {
-		ok, bad := rr.parse(row)
-		if !ok {
-			return false, 0, nil
-		}
-		return true, bad, emit(&rr.rec)
-	})
-	return st, err
+	return ReadReferrals(r, t, 1, func(_ int, rec *schema.Referral) *schema.Referral { return rec }, emit,
+		func(*schema.Referral) {})
 }
 
 // newRowReader finds the header, applies the identifier policy and

@@ -33,7 +33,7 @@ func openCSV(name string, r io.Reader, size int64, opts Options) (*Table, error)
 	if g := text.guard; g != nil {
 		g.onSwitch = func() { switched.Store(true) }
 	}
-	pf := newPrefetcher(csvFiller(name, p, opts.LazyCells), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
+	pf := newPrefetcher(csvFiller(name, p, opts.LazyCells, 0), opts.Progress, func() (int64, int64) { return cr.n.Load(), size })
 	t, err := newTable(name, "", text.enc, pf.next, pf.stop, opts)
 	if err != nil {
 		pf.stop()
@@ -41,6 +41,13 @@ func openCSV(name string, r io.Reader, size int64, opts Options) (*Table, error)
 	}
 	if text.guard != nil {
 		t.encSwitch = &switched
+	}
+	if ra, ok := r.(io.ReaderAt); ok {
+		t.origin = &csvOrigin{name: name, src: ra, size: size, comma: p.comma, guard: text.guard, stop: pf.stop,
+			lim: p.lim, progress: opts.Progress}
+		if text.enc == "utf-8-bom" {
+			t.origin.bom = 3
+		}
 	}
 	return t, nil
 }
@@ -93,9 +100,10 @@ const maxBadRows = 100
 
 // csvFiller parses records into batches. A record's cells become
 // substrings of one string per batch. More than maxBadRows unreadable rows,
-// and more bad than good, refuse the file as not CSV at all.
-func csvFiller(name string, p *csvParser, lazy bool) filler {
-	good, bad := 0, 0
+// and more bad than good, refuse the file as not CSV at all; good starts
+// at the records read before p's first.
+func csvFiller(name string, p *csvParser, lazy bool, good int) filler {
+	bad := 0
 	return func(b *rowBatch) bool {
 		defer b.materialize(lazy)
 		for len(b.res) < batchRows && len(b.text) < batchBytes {

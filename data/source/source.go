@@ -183,6 +183,10 @@ type Table struct {
 	// encSwitch is set by a CSV reader still deciding its encoding: the
 	// parser runs ahead, so Next shows the switch to Windows-1252.
 	encSwitch *atomic.Bool
+	// origin is set for CSV tables that Parallel can read again from a
+	// byte offset; last is the line of the last row Next returned.
+	origin *csvOrigin
+	last   int
 }
 
 // Next returns the next data row, or io.EOF after the last. Rows that are
@@ -196,6 +200,13 @@ func (t *Table) Next() (Row, error) {
 		return Row{}, io.EOF
 	}
 	r, err := t.next()
+	var re *RowError
+	switch {
+	case err == nil:
+		t.last = r.Num
+	case errors.As(err, &re):
+		t.last = max(t.last, re.Num)
+	}
 	if t.encSwitch != nil && t.encSwitch.Load() {
 		t.Encoding, t.encSwitch = "windows-1252", nil
 	}

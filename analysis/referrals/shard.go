@@ -1,0 +1,230 @@
+package referrals
+
+import (
+	"sync"
+	"unsafe"
+
+	"needsmap/data/schema"
+)
+
+// Shard counts records for a Builder on another goroutine, so that a
+// large file can be read on several. Each goroutine has its own shard and
+// calls Count for each record it reads; the builder's goroutine then
+// calls Builder.Confirm, in file order, for each record counted that is
+// used, or Builder.Retract for one that is not used after all (its id
+// repeats an earlier row), and Builder.Absorb once every shard is done.
+// The counts are those Builder.Add would give. Not for reads that match
+// duplicates across files (Options.Dedup): use Add.
+type Shard struct {
+	b *Builder // only its read-only set-up is read by Count
+	t tally    // the counts but the pairs'
+	n pairCounts
+
+	// Agencies as this shard numbers them. The map is the counting
+	// goroutine's; the slice is shared with the builder's goroutine
+	// under mu.
+	agencyID map[string]int32 // by name, of which the key is a function
+	recent   [agencySlots]agencySlot
+	mu       sync.Mutex
+	agencies []schema.Agency
+
+	// Only the builder's goroutine: the builder's number of each of the
+	// shard's pairs once a record with it is confirmed, pairs whose first
+	// record was retracted, and counts retracted.
+	global    map[[2]int32]int32
+	pending   map[[2]int32]bool
+	retracted map[[2]int32]int32
+}
+
+// NewShard returns a shard that counts records for b.
+func (b *Builder) NewShard() *Shard {
+	return &Shard{b: b, t: newTally(len(b.regions), b.services), agencyID: map[string]int32{},
+		global: map[[2]int32]int32{}, pending: map[[2]int32]bool{}, retracted: map[[2]int32]int32{}}
+}
+
+// Prepared is what Count kept of a record, for Confirm and Retract.
+type Prepared struct {
+	shard         *Shard
+	st            state
+	pair          [2]int32 // the shard's agency numbers
+	date          schema.Date
+	first         bool // the shard's first record of the pair
+	skip, outside bool
+}
+
+// Count counts rec in the shard; rec may be reused after.
+func (s *Shard) Count(rec *schema.Referral) Prepared {
+	b := s.b
+	r, ok := b.region[rec.Region]
+	if !ok || rec.Service < 0 || rec.Service >= b.services {
+		return Prepared{shard: s, skip: true}
+	}
+	if b.opts.From != schema.NoDate && rec.Date < b.opts.From || b.opts.To != schema.NoDate && rec.Date > b.opts.To {
+		s.t.outside++
+		return Prepared{shard: s, outside: true}
+	}
+	pair := [2]int32{s.agency(rec.Referring), s.agency(rec.Receiving)}
+	p := Prepared{shard: s, date: rec.Date, pair: pair, first: s.n.add(pair[0], pair[1], 1) == 1,
+		st: state{group: int32(r*b.services + rec.Service), quarter: int32(rec.Date.Quarter()),
+			status: rec.Status, days: duration(rec.Date, rec.CompletedOn, rec.Status)}}
+	s.t.foldGroups(p.st, 1)
+	return p
+}
+
+// Confirm takes a counted record as used. Records must be confirmed in
+// file order: the builder numbers agencies and pairs, and keeps the
+// spelling of each agency, as Add would.
+func (b *Builder) Confirm(p Prepared) {
+	if p.skip || p.outside {
+		return
+	}
+	b.span(p.date)
+	s := p.shard
+	if p.first || len(s.pending) > 0 && s.pending[p.pair] {
+		b.globalPair(s, p.pair)
+		delete(s.pending, p.pair)
+	}
+}
+
+// Retract takes back a counted record that is not used.
+func (b *Builder) Retract(p Prepared) {
+	switch {
+	case p.skip:
+		return
+	case p.outside:
+		b.Outside--
+		return
+	}
+	s := p.shard
+	b.foldGroups(p.st, -1)
+	s.retracted[p.pair]++
+	if p.first {
+		s.pending[p.pair] = true
+	}
+}
+
+// Absorb adds the counts of shards whose records are all confirmed or
+// retracted.
+func (b *Builder) Absorb(shards ...*Shard) {
+	for _, s := range shards {
+		for p, n := range s.retracted {
+			s.n.add(p[0], p[1], -n)
+		}
+		b.tally.absorb(&s.t)
+		s.n.each(func(p [2]int32, n int32) { b.pairN[s.global[p]] += int64(n) })
+		b.Outside += s.t.outside
+		*s = Shard{}
+	}
+}
+
+// globalPair returns the builder's number of a shard's pair, numbering
+// the pair and its agencies when first counted.
+func (b *Builder) globalPair(s *Shard, p [2]int32) int32 {
+	if g, ok := s.global[p]; ok {
+		return g
+	}
+	s.mu.Lock()
+	from, to := s.agencies[p[0]], s.agencies[p[1]]
+	s.mu.Unlock()
+	g := [2]int32{b.agencies.id(from), b.agencies.id(to)}
+	gi, ok := b.pairs[g]
+	if !ok {
+		gi = int32(len(b.pairN))
+		b.pairs[g] = gi
+		b.pairN = append(b.pairN, 0)
+	}
+	s.global[p] = gi
+	return gi
+}
+
+// agencySlot remembers the number of an agency's name. Readers hand the
+// same name string for each spelling they have seen, so a slot chosen by
+// the string's address is found again with a comparison that sees the
+// same pointer; the comparison of content keeps it exact either way.
+type agencySlot struct {
+	name string
+	id   int32
+}
+
+const agencySlots = 1024
+
+// agency numbers an agency by its spelling: the builder keeps the first
+// spelling it counts of each key.
+func (s *Shard) agency(a schema.Agency) int32 {
+	slot := &s.recent[(uintptr(unsafe.Pointer(unsafe.StringData(a.Name)))>>3)%agencySlots]
+	if slot.id != 0 && slot.name == a.Name {
+		return slot.id - 1
+	}
+	i := s.agencyNumber(a)
+	*slot = agencySlot{name: a.Name, id: i + 1}
+	return i
+}
+
+func (s *Shard) agencyNumber(a schema.Agency) int32 {
+	if i, ok := s.agencyID[a.Name]; ok {
+		return i
+	}
+	s.mu.Lock()
+	i := int32(len(s.agencies))
+	s.agencies = append(s.agencies, a)
+	s.mu.Unlock()
+	s.agencyID[a.Name] = i
+	return i
+}
+
+// pairCounts counts records per pair of agency numbers: a square table
+// while there are few agencies (one memory access, where a map takes
+// several), a map beyond.
+type pairCounts struct {
+	side  int // the table is side × side; 0 once the map took over
+	table []int32
+	m     map[[2]int32]int32
+}
+
+const maxPairSide = 2048 // 16 MiB of table
+
+// add adds n to a pair's count and returns the new count.
+func (x *pairCounts) add(a, b, n int32) int32 {
+	if x.m == nil && (int(a) >= x.side || int(b) >= x.side) {
+		x.grow(int(max(a, b)) + 1)
+	}
+	if x.m != nil {
+		k := [2]int32{a, b}
+		x.m[k] += n
+		return x.m[k]
+	}
+	c := &x.table[int(a)*x.side+int(b)]
+	*c += n
+	return *c
+}
+
+func (x *pairCounts) each(f func([2]int32, int32)) {
+	for k, n := range x.m {
+		if n != 0 {
+			f(k, n)
+		}
+	}
+	for i, n := range x.table {
+		if n != 0 {
+			f([2]int32{int32(i / x.side), int32(i % x.side)}, n)
+		}
+	}
+}
+
+func (x *pairCounts) grow(need int) {
+	side := max(64, x.side)
+	for side < need {
+		side *= 2
+	}
+	if side > maxPairSide {
+		x.m = map[[2]int32]int32{}
+		x.each(func(k [2]int32, n int32) { x.m[k] = n })
+		x.table, x.side = nil, 0
+		return
+	}
+	t := make([]int32, side*side)
+	for a := 0; a < x.side; a++ {
+		copy(t[a*side:], x.table[a*x.side:(a+1)*x.side])
+	}
+	x.table, x.side = t, side
+}
