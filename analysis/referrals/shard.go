@@ -25,6 +25,7 @@ type Shard struct {
 	// under mu.
 	agencyID map[string]int32 // by name, of which the key is a function
 	recent   [agencySlots]agencySlot
+	regions  [8]agencySlot // region numbers, by the same kind of slot
 	mu       sync.Mutex
 	agencies []schema.Agency
 
@@ -55,7 +56,7 @@ type Prepared struct {
 // Count counts rec in the shard; rec may be reused after.
 func (s *Shard) Count(rec *schema.Referral) Prepared {
 	b := s.b
-	r, ok := b.region[rec.Region]
+	r, ok := s.region(rec.Region)
 	if !ok || rec.Service < 0 || rec.Service >= b.services {
 		return Prepared{shard: s, skip: true}
 	}
@@ -158,6 +159,19 @@ func (s *Shard) agency(a schema.Agency) int32 {
 	i := s.agencyNumber(a)
 	*slot = agencySlot{name: a.Name, id: i + 1}
 	return i
+}
+
+// region numbers a region by name, as the builder's map does.
+func (s *Shard) region(name string) (int, bool) {
+	slot := &s.regions[(uintptr(unsafe.Pointer(unsafe.StringData(name)))>>3)%uintptr(len(s.regions))]
+	if slot.id != 0 && slot.name == name {
+		return int(slot.id - 1), true
+	}
+	r, ok := s.b.region[name]
+	if ok {
+		*slot = agencySlot{name: name, id: int32(r) + 1}
+	}
+	return r, ok
 }
 
 func (s *Shard) agencyNumber(a schema.Agency) int32 {

@@ -136,11 +136,20 @@ const (
 	memoSlots = 4096
 )
 
+// memoSlot hashes up to the first and last eight bytes of s: cell values
+// of one column often differ only in a digit or two ("29031", "29510").
 func memoSlot(s string) int {
-	if s == "" {
-		return 0
+	h := uint32(len(s))
+	if len(s) <= 16 {
+		for i := 0; i < len(s); i++ {
+			h = h*31 + uint32(s[i])
+		}
+	} else {
+		for i := 0; i < 8; i++ {
+			h = h*31 + uint32(s[i])*7 + uint32(s[len(s)-1-i])
+		}
 	}
-	return (len(s)*131 + int(s[0])*31 + int(s[len(s)/2])*7 + int(s[len(s)-1])) & (memoSlots - 1)
+	return int((h ^ h>>13) & (memoSlots - 1))
 }
 
 func (c *memo[T]) get(s string, parse func(string) (T, error)) (T, error) {

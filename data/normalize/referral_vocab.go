@@ -159,10 +159,13 @@ type referralIDs struct {
 	lastB  []uint64
 }
 
-// idPrefix is the text before an id's number and the number's width
-// ("R", 8 for "R00012345"), so "R7" and "R07" stay apart.
+// idPrefix is the hash of the text before an id's number and the
+// number's width ("R", 8 for "R00012345"), so "R7" and "R07" stay
+// apart. A hash, not the text, so that an idKey holds no pointer and
+// millions of them cost the collector nothing; two prefixes of one file
+// sharing a 64-bit hash is as unlikely as two hashed ids colliding.
 type idPrefix struct {
-	text  string
+	hash  uint64
 	width int
 }
 
@@ -181,7 +184,7 @@ func referralIDKey(id string) idKey {
 		i--
 	}
 	if n, ok := digits(id[i:]); ok && n < maxIDBits {
-		return idKey{prefix: idPrefix{text: id[:i], width: len(id) - i}, n: uint64(n)}
+		return idKey{prefix: idPrefix{hash: fnv64(id[:i]), width: len(id) - i}, n: uint64(n)}
 	}
 	return idKey{n: fnv64(id)}
 }
@@ -205,14 +208,10 @@ func (s *referralIDs) addKey(k idKey) bool {
 
 func (s *referralIDs) addBit(prefix idPrefix, n int) bool {
 	b := s.lastB
-	if b != nil && prefix == s.last {
-		prefix = s.last // the copy
-	} else {
+	if b == nil || prefix != s.last {
 		if s.bits == nil {
 			s.bits = map[idPrefix][]uint64{}
 		}
-		// The id's text may be reused after the row: keep a copy.
-		prefix.text = strings.Clone(prefix.text)
 		b = s.bits[prefix]
 	}
 	w := n / 64
