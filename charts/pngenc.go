@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"github.com/klauspost/compress/zlib"
 	"hash/crc32"
@@ -18,62 +19,80 @@ import (
 // fraction of the time. Any image with transparency goes to image/png.
 func encodePNG(w io.Writer, img image.Image) error {
 	m, ok := img.(*image.RGBA)
-	if !ok || !opaque(m) {
+	if !ok {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
 	}
+	var buf bytes.Buffer
+	if !encodeOpaque(&buf, m) {
+		// Some pixel is not opaque: image/png keeps the alpha.
+		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// encodeOpaque encodes m as RGB, Up-filtered, and reports false, having
+// written a partial stream, when a pixel is not opaque.
+func encodeOpaque(w *bytes.Buffer, m *image.RGBA) bool {
 	b := m.Bounds()
 	width, height := b.Dx(), b.Dy()
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString("\x89PNG\r\n\x1a\n")
+	w.WriteString("\x89PNG\r\n\x1a\n")
 	var hdr [13]byte
 	binary.BigEndian.PutUint32(hdr[0:], uint32(width))
 	binary.BigEndian.PutUint32(hdr[4:], uint32(height))
 	hdr[8], hdr[9] = 8, 2 // 8 bits per channel, truecolour
+	bw := bufio.NewWriterSize(w, 64<<10)
 	writeChunk(bw, "IHDR", hdr[:])
 	idat := &chunkWriter{w: bw, typ: "IDAT"}
 	zw, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
 	if err != nil {
-		return err
+		return false
 	}
-	// Up filter straight from the RGBA rows: each output byte is a
-	// channel minus the same channel one row up (zero above the first).
-	filtered := make([]byte, 1+3*width)
+	// Spare bytes: two pixels' six channels are stored as eight.
+	filtered := make([]byte, 1+3*width+2)
 	filtered[0] = 2 // Up
-	zero := make([]byte, 4*width)
-	prev := zero
+	prev := make([]byte, 4*width)
 	for y := 0; y < height; y++ {
 		row := m.Pix[y*m.Stride : y*m.Stride+4*width]
-		out := filtered[1:]
-		for x := 0; x < width; x++ {
-			s, p, o := row[4*x:4*x+3:4*x+3], prev[4*x:4*x+3:4*x+3], out[3*x:3*x+3:3*x+3]
-			o[0], o[1], o[2] = s[0]-p[0], s[1]-p[1], s[2]-p[2]
+		if !upFilter(filtered[1:], row, prev) {
+			return false
 		}
-		if _, err := zw.Write(filtered); err != nil {
-			return err
+		if _, err := zw.Write(filtered[:1+3*width]); err != nil {
+			return false
 		}
 		prev = row
 	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := idat.flush(); err != nil {
-		return err
+	if zw.Close() != nil || idat.flush() != nil {
+		return false
 	}
 	writeChunk(bw, "IEND", nil)
-	return bw.Flush()
+	return bw.Flush() == nil
 }
 
-func opaque(m *image.RGBA) bool {
-	b := m.Bounds()
-	for y := 0; y < b.Dy(); y++ {
-		row := m.Pix[y*m.Stride : y*m.Stride+4*b.Dx()]
-		for i := 3; i < len(row); i += 4 {
-			if row[i] != 0xff {
-				return false
-			}
+// upFilter writes each channel of row minus the same channel of prev,
+// bytewise modulo 256, three channels per pixel, and reports whether
+// every pixel of row is opaque. Four channels are subtracted at a time
+// without a borrow crossing between them.
+func upFilter(out, row, prev []byte) bool {
+	alpha := uint64(0xff000000ff000000)
+	x, j := 0, 0
+	for ; x+8 <= len(row) && j+8 <= len(out); x, j = x+8, j+6 {
+		a := binary.LittleEndian.Uint64(row[x : x+8 : x+8])
+		p := binary.LittleEndian.Uint64(prev[x : x+8 : x+8])
+		alpha &= a
+		d := ((a | 0x8080808080808080) - (p & 0x7f7f7f7f7f7f7f7f)) ^ ((a ^ ^p) & 0x8080808080808080)
+		// Drop the alpha byte of each pixel: RGB of the first, then RGB of
+		// the second, in the low six bytes.
+		binary.LittleEndian.PutUint64(out[j:j+8:j+8], d&0xffffff|(d>>8)&0xffffff000000)
+	}
+	for ; x+4 <= len(row); x, j = x+4, j+3 {
+		a, p := row[x:x+4:x+4], prev[x:x+4:x+4]
+		out[j], out[j+1], out[j+2] = a[0]-p[0], a[1]-p[1], a[2]-p[2]
+		if a[3] != 0xff {
+			return false
 		}
 	}
-	return true
+	return alpha == 0xff000000ff000000
 }
 
 func writeChunk(w *bufio.Writer, typ string, data []byte) {
