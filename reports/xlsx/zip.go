@@ -58,9 +58,39 @@ func entryKey(name string) string {
 	return "\x01" + name
 }
 
-// copyEntry copies one entry, decompressed and recompressed, under a
-// header that carries nothing but its name, method and the fixed time.
+// copyEntry copies one entry under a header that carries nothing but its
+// name, method, sizes, checksum and the fixed time. Entries are copied
+// compressed as they are (flate is deterministic); only
+// [Content_Types].xml is decompressed, sorted and compressed again.
 func copyEntry(zw *zip.Writer, zf *zip.File) error {
+	if zf.Name == contentTypes {
+		return copySorted(zw, zf)
+	}
+	raw, err := zf.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fh := &zip.FileHeader{Name: zf.Name, Method: zf.Method, CRC32: zf.CRC32,
+		CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64}
+	fh.ModifiedDate, fh.ModifiedTime = zipDate, zipClock
+	out, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, raw)
+	return err
+}
+
+// zipDate and zipClock are zipTime in MS-DOS form, as a raw header needs.
+var zipDate, zipClock = msDOSTime(zipTime)
+
+func msDOSTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
+
+func copySorted(zw *zip.Writer, zf *zip.File) error {
 	rc, err := zf.Open()
 	if err != nil {
 		return err
@@ -68,10 +98,6 @@ func copyEntry(zw *zip.Writer, zf *zip.File) error {
 	defer func() { _ = rc.Close() }()
 	out, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: zipTime})
 	if err != nil {
-		return err
-	}
-	if zf.Name != contentTypes {
-		_, err = io.Copy(out, rc)
 		return err
 	}
 	b, err := io.ReadAll(rc)
