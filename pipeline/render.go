@@ -147,23 +147,24 @@ func goJobs(jobs []func() ([]charts.Chart, error)) chartFuture {
 	}
 }
 
-// chartPreparer is a stage whose charts do not depend on disclosure
-// control, so they can be drawn while it runs.
+// chartPreparer is a stage whose charts depend neither on disclosure
+// control nor on later stages, so they can be drawn while those run.
 type chartPreparer interface {
 	prepareCharts(env *stageEnv)
 }
 
-// startCharts starts every chart that shows no count — the needs charts
-// and those of the stages that say so — before disclosure control.
-func startCharts(res *results) {
-	cfg := res.env.Config
-	if res.needs != nil {
-		res.needCharts = goJobs(needChartJobs(cfg, res))
-	}
-	for _, st := range res.stages {
-		if p, ok := st.(chartPreparer); ok {
-			p.prepareCharts(res.env)
+// startCharts starts the charts that show no count as soon as what they
+// draw is known: the needs charts once the survey is analysed (after is
+// nil), a stage's when it is done, if it says so.
+func startCharts(res *results, after stage) {
+	if after == nil {
+		if res.needs != nil {
+			res.needCharts = goJobs(needChartJobs(res.env.Config, res))
 		}
+		return
+	}
+	if p, ok := after.(chartPreparer); ok {
+		p.prepareCharts(res.env)
 	}
 }
 

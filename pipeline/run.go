@@ -100,11 +100,11 @@ func analyse(ctx context.Context, cfg Config, deps Deps, out *Outcome) (*results
 	return analyseThen(ctx, cfg, deps, out, nil)
 }
 
-// analyseThen is analyse calling early, when given, once every stage has
-// analysed and before disclosure control: what does not depend on
-// suppression can start then, on the cores disclosure control leaves
-// idle.
-func analyseThen(ctx context.Context, cfg Config, deps Deps, out *Outcome, early func(*results)) (*results, error) {
+// analyseThen is analyse calling early, when given, once the survey is
+// analysed (with a nil stage) and once after each stage: what depends on
+// nothing later, nor on suppression, can start then, on the cores the
+// stages (which run one after another) and disclosure control leave idle.
+func analyseThen(ctx context.Context, cfg Config, deps Deps, out *Outcome, early func(*results, stage)) (*results, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
@@ -137,13 +137,16 @@ func analyseThen(ctx context.Context, cfg Config, deps Deps, out *Outcome, early
 	res.env = &stageEnv{Config: cfg, Workers: deps.workers(), Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
 		Period:   newPeriod(cfg.Period),
 		AddInput: func(in reports.Input) { out.Inputs = append(out.Inputs, in) }}
+	if early != nil {
+		early(res, nil)
+	}
 	for _, st := range res.stages {
 		if err := st.analyse(ctx, res.env); err != nil {
 			return nil, err
 		}
-	}
-	if early != nil {
-		early(res)
+		if early != nil {
+			early(res, st)
+		}
 	}
 	if res.suppressed, err = set.Protect(cfg.Disclosure); err != nil {
 		return nil, err
