@@ -32,7 +32,8 @@ type Shard struct {
 	// Only the builder's goroutine: the builder's number of each of the
 	// shard's pairs once a record with it is confirmed, pairs whose first
 	// record was retracted, and counts retracted.
-	global    map[[2]int32]int32
+	global pairCounts // the builder's number + 1
+
 	pending   map[[2]int32]bool
 	retracted map[[2]int32]int32
 }
@@ -40,7 +41,7 @@ type Shard struct {
 // NewShard returns a shard that counts records for b.
 func (b *Builder) NewShard() *Shard {
 	return &Shard{b: b, t: newTally(len(b.regions), b.services), agencyID: map[string]int32{},
-		global: map[[2]int32]int32{}, pending: map[[2]int32]bool{}, retracted: map[[2]int32]int32{}}
+		pending: map[[2]int32]bool{}, retracted: map[[2]int32]int32{}}
 }
 
 // Prepared is what Count kept of a record, for Confirm and Retract.
@@ -112,7 +113,7 @@ func (b *Builder) Absorb(shards ...*Shard) {
 			s.n.add(p[0], p[1], -n)
 		}
 		b.tally.absorb(&s.t)
-		s.n.each(func(p [2]int32, n int32) { b.pairN[s.global[p]] += int64(n) })
+		s.n.each(func(p [2]int32, n int32) { b.pairN[s.global.get(p[0], p[1])-1] += int64(n) })
 		b.Outside += s.t.outside
 		*s = Shard{}
 	}
@@ -121,8 +122,8 @@ func (b *Builder) Absorb(shards ...*Shard) {
 // globalPair returns the builder's number of a shard's pair, numbering
 // the pair and its agencies when first counted.
 func (b *Builder) globalPair(s *Shard, p [2]int32) int32 {
-	if g, ok := s.global[p]; ok {
-		return g
+	if g := s.global.get(p[0], p[1]); g > 0 {
+		return g - 1
 	}
 	s.mu.Lock()
 	from, to := s.agencies[p[0]], s.agencies[p[1]]
@@ -134,7 +135,7 @@ func (b *Builder) globalPair(s *Shard, p [2]int32) int32 {
 		b.pairs[g] = gi
 		b.pairN = append(b.pairN, 0)
 	}
-	s.global[p] = gi
+	s.global.add(p[0], p[1], gi+1)
 	return gi
 }
 
@@ -186,9 +187,9 @@ func (s *Shard) agencyNumber(a schema.Agency) int32 {
 	return i
 }
 
-// pairCounts counts records per pair of agency numbers: a square table
-// while there are few agencies (one memory access, where a map takes
-// several), a map beyond.
+// pairCounts counts records per pair of agency numbers (or holds a
+// number per pair): a square table while there are few agencies (one
+// memory access, where a map takes several), a map beyond.
 type pairCounts struct {
 	side  int // the table is side × side; 0 once the map took over
 	table []int32
@@ -210,6 +211,17 @@ func (x *pairCounts) add(a, b, n int32) int32 {
 	c := &x.table[int(a)*x.side+int(b)]
 	*c += n
 	return *c
+}
+
+// get returns a pair's count, 0 for a pair never added.
+func (x *pairCounts) get(a, b int32) int32 {
+	if x.m != nil {
+		return x.m[[2]int32{a, b}]
+	}
+	if int(a) < x.side && int(b) < x.side {
+		return x.table[int(a)*x.side+int(b)]
+	}
+	return 0
 }
 
 func (x *pairCounts) each(f func([2]int32, int32)) {

@@ -43,7 +43,7 @@ const (
 
 // blockBytes is how much of the file one Part covers (a whole number of
 // lines). A variable so tests can make many small parts.
-var blockBytes = 2 << 20
+var blockBytes = 1 << 20
 
 // ParallelRows is the rest of a CSV table, to be read on several
 // goroutines by Run.
@@ -171,8 +171,8 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 	blocks := make(chan block, workers)
 	results := make(chan partResult, workers)
 	done := make(chan struct{})
-	free := make(chan []byte, 2*workers+3)
-	slots := make(chan struct{}, 2*workers+2) // parts read but not merged
+	free := make(chan []byte, workers+3)
+	slots := make(chan struct{}, workers+2) // parts read but not merged
 	var readErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
