@@ -124,7 +124,7 @@ func unwrapPath(err error) error {
 }
 
 // readSurvey streams the survey into emit and returns what was read.
-func readSurvey(cfg Config, in input, vocab *normalize.Vocabulary, geo *reference.Geography,
+func readSurvey(cfg Config, in input, vocab *normalize.Vocabulary, geo *reference.Geography, workers int,
 	progress func(done, total int64, rows int), report func(schema.Problem),
 	emit func(*schema.Response) error) (info reports.Input, err error) {
 	opts := source.Options{Sheet: cfg.Survey.Sheet, HeaderMatch: normalize.HeaderLooksLikeSurvey(vocab, cfg.Survey),
@@ -157,7 +157,7 @@ func readSurvey(cfg Config, in input, vocab *normalize.Vocabulary, geo *referenc
 	reader := &normalize.Survey{Vocab: vocab, Geo: geo, Options: cfg.Survey, Report: report}
 	var firstErr error
 	for _, t := range tables {
-		st, err := reader.Read(t, emit)
+		st, err := reader.ReadParallel(t, workers, emit)
 		if errors.Is(err, normalize.ErrNoSurveyColumns) {
 			if firstErr == nil {
 				firstErr = err

@@ -150,3 +150,104 @@ func compareDirs(t *testing.T, a, b string) {
 		return err
 	})
 }
+
+// messySurvey writes a survey of n rows in the sample's columns that
+// mixes what the survey reader treats differently: ids in and out of
+// order, repeated, textual or missing; regions by name (spelled several
+// ways), by one or more county codes, unknown, or missing; sectors
+// spelled several ways; ratings and ranks good, bad or blank; survivor
+// counts; ragged and blank rows; quoted cells; and a cell over two lines
+// in the second half.
+func messySurvey(n int) []byte {
+	rng := rand.New(rand.NewPCG(3, 5))
+	header := "respondent_id,region,county_fips,sector,survivors_served,n_sex,n_labor,n_both,n_ipv,n_familial,n_pimp,n_survival,n_other_sex,n_minor,n_adult"
+	cats := []string{"mental_health", "sud_residential", "transitional_housing", "legal_assistance", "transportation", "medical_care"}
+	for _, c := range cats {
+		header += ",need_" + c
+	}
+	for _, c := range cats {
+		header += ",rank_" + c
+	}
+	regions := []string{"Southeast", "Southwest", "Kansas City", "kansas  city", "St. Louis", "Metro East", "", "Atlantis"}
+	counties := []string{"", "29510", "29031;17163", "29047", "99999", "\"29510, 29189\""}
+	sectors := []string{"", "Law enforcement", "law  enforcement", "Health care", "\"Shelter, emergency\"", "Faith community"}
+	ratings := []string{"1", "2", "3", "4", "5", "", "3", "4", "very high", "7"}
+	var b strings.Builder
+	b.WriteString(header + "\n")
+	for i := range n {
+		id := fmt.Sprint(i + 1)
+		switch rng.IntN(200) {
+		case 0:
+			id = fmt.Sprint(rng.IntN(i + 1)) // repeats, or goes back
+		case 1:
+			id = fmt.Sprintf("X-%d", rng.IntN(n/10+1))
+		case 2:
+			id = ""
+		}
+		cells := []string{id, regions[rng.IntN(len(regions))], counties[rng.IntN(len(counties))], sectors[rng.IntN(len(sectors))]}
+		if rng.IntN(3) > 0 {
+			cells[1], cells[2] = regions[rng.IntN(3)], ""
+		}
+		for range 11 {
+			cells = append(cells, []string{"", "0", "3", "12", "x"}[rng.IntN(5)])
+		}
+		for range cats {
+			cells = append(cells, ratings[rng.IntN(len(ratings))])
+		}
+		for range cats {
+			cells = append(cells, []string{"", "1", "2", "6", "0"}[rng.IntN(5)])
+		}
+		line := strings.Join(cells, ",")
+		switch rng.IntN(300) {
+		case 0:
+			line += ",extra"
+		case 1:
+			line = ""
+		case 2:
+			if i > n/2 {
+				line = strings.Replace(line, ",", ",\"two\nlines\",", 1)
+			}
+		}
+		b.WriteString(line + "\n")
+	}
+	return []byte(b.String())
+}
+
+// TestParallelSurveyMatchesSequential reads one messy survey (several
+// parts long) with one worker and with three: every output file must be
+// byte-identical.
+func TestParallelSurveyMatchesSequential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes two full runs")
+	}
+	path := filepath.Join(t.TempDir(), "survey.csv")
+	data := messySurvey(80_000)
+	if len(data) < 5<<20 {
+		t.Fatalf("the file is %d bytes: too small to be read in several parts", len(data))
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(workers int) string {
+		dir := filepath.Join(t.TempDir(), "out")
+		cfg := DefaultConfig()
+		cfg.Output.Dir = dir
+		cfg.Inputs.Survey = path
+		cfg.Needs.Bootstrap = 50
+		if _, err := Run(context.Background(), cfg, Deps{Workers: workers}); err != nil {
+			t.Fatalf("%d workers: %v", workers, err)
+		}
+		return dir
+	}
+	one, three := run(1), run(3)
+	b, err := os.ReadFile(filepath.Join(one, "rejects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"duplicate respondent id", "unknown region", "ragged row", "cell ignored"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("rejects.csv has no %q: the test file exercises too little", want)
+		}
+	}
+	compareDirs(t, one, three)
+}

@@ -162,7 +162,7 @@ func analyseSurvey(ctx context.Context, cfg Config, in input, vocab *normalize.V
 	deps.log().Info("reading survey", "file", in.name)
 	tr := newTracker(deps.Progress, in.name)
 	cnt := newCounter(nb, sb)
-	info, err := readSurvey(cfg, in, vocab, res.geo, tr.update(), report, func(r *schema.Response) error {
+	info, err := readSurvey(cfg, in, vocab, res.geo, deps.workers(), tr.update(), report, func(r *schema.Response) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

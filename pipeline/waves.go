@@ -41,7 +41,7 @@ func (w *waveStage) analyse(ctx context.Context, env *stageEnv) error {
 		return fmt.Errorf("config: %w", err)
 	}
 	env.Log.Info("reading baseline survey", "file", in.name)
-	info, err := readSurvey(env.Config, in, env.Vocab, env.Results.geo, nil, env.Report, func(r *schema.Response) error {
+	info, err := readSurvey(env.Config, in, env.Vocab, env.Results.geo, env.Workers, nil, env.Report, func(r *schema.Response) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

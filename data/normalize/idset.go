@@ -3,6 +3,7 @@ package normalize
 import (
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // idSet remembers the respondent ids seen so far and the row each was
@@ -36,7 +37,7 @@ func (s *idSet) add(id string, row int32) (int32, bool) {
 		if first, dup := s.text[id]; dup {
 			return first, true
 		}
-		s.text[id] = row
+		s.text[strings.Clone(id)] = row // the row's text may be reused
 		return 0, false
 	}
 	if s.ordered {

@@ -40,21 +40,20 @@ var ErrNoSurveyColumns = errors.New("not a needs-assessment survey")
 // Read maps the table's columns and streams its rows. It fails only when
 // the table cannot be used at all.
 func (s *Survey) Read(t *source.Table, emit func(*schema.Response) error) (Stats, error) {
-	st := Stats{File: t.File, Sheet: t.Sheet, Layout: t.Layout, Encoding: t.Encoding}
-	m := mapColumns(t, s.Vocab, s.Options, s.Report)
-	if why := m.usable(); why != "" {
-		return st, &schema.FatalError{File: where(t), Reason: why, Err: ErrNoSurveyColumns}
-	}
-	rr := s.newRowReader(t, m)
+	return s.ReadParallel(t, 1, emit)
+}
+
+// stream reads the table's rows one by one.
+func (s *Survey) stream(t *source.Table, rr *rowReader, st *Stats, emit func(*schema.Response) error) error {
 	for {
 		row, err := t.Next()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
 			var re *source.RowError
 			if !errors.As(err, &re) {
-				return st, fmt.Errorf("read %s: %w", where(t), err)
+				return fmt.Errorf("read %s: %w", where(t), err)
 			}
 			st.Read++
 			st.Rejected++
@@ -69,11 +68,10 @@ func (s *Survey) Read(t *source.Table, emit func(*schema.Response) error) (Stats
 		}
 		st.Cells += cells
 		if err := emit(&rr.resp); err != nil {
-			return st, err
+			return err
 		}
 		st.Kept++
 	}
-	return st, nil
 }
 
 func where(t *source.Table) string {
@@ -89,6 +87,7 @@ func where(t *source.Table) string {
 // resolved once, and respondent ids go to a compact set.
 type rowReader struct {
 	s       *Survey
+	report  func(schema.Problem)
 	t       *source.Table
 	m       columnMap
 	resp    schema.Response
@@ -125,7 +124,7 @@ type regionHit struct {
 const maxRegionSpellings = 4096
 
 func (s *Survey) newRowReader(t *source.Table, m columnMap) *rowReader {
-	rr := &rowReader{s: s, t: t, m: m, ids: newIDSet(),
+	rr := &rowReader{s: s, report: s.Report, t: t, m: m, ids: newIDSet(),
 		sectors: map[string]string{}, spelled: map[string]regionHit{}, strict: t.Sheet == ""}
 	for j, c := range m.cols {
 		if c.kind == colRating || c.kind == colRank {
@@ -156,7 +155,7 @@ func (rr *rowReader) problem(row, col int, reason, value string) {
 	if col > 0 && col <= len(rr.t.Header) {
 		p.Field = rr.t.Header[col-1]
 	}
-	rr.s.Report(p)
+	rr.report(p)
 }
 
 // parse fills rr.resp from a row. It returns false when the row is not
@@ -168,6 +167,16 @@ func (rr *rowReader) parse(row *source.Row) (bool, int) {
 	if !rr.uniqueID(row) {
 		return false, 0
 	}
+	ok, bad := rr.fields(row)
+	if ok {
+		rr.resp.Sector = rr.firstSpelling(rr.resp.Sector)
+	}
+	return ok, bad
+}
+
+// fields fills rr.resp from a row but the id, which the caller checks,
+// and leaves the sector as spelled in the row (see firstSpelling).
+func (rr *rowReader) fields(row *source.Row) (bool, int) {
 	regions, ok := rr.regions(row)
 	if !ok {
 		return false, 0
@@ -248,20 +257,34 @@ func (rr *rowReader) uniqueID(row *source.Row) bool {
 	}
 	first, dup := rr.ids.add(id, int32(row.Num))
 	if dup {
-		rr.problem(row.Num, col, fmt.Sprintf("duplicate respondent id (first seen in row %d); row not used", first), "")
+		rr.problem(row.Num, col, dupIDReason(first), "")
 	}
 	return !dup
 }
 
+func dupIDReason(first int32) string {
+	return fmt.Sprintf("duplicate respondent id (first seen in row %d); row not used", first)
+}
+
 func (rr *rowReader) sector(row *source.Row) string {
 	s, _, ok := rr.field(row, fSector)
-	if !ok || s == "" {
+	if !ok {
+		return ""
+	}
+	return s
+}
+
+// firstSpelling returns the first spelling seen of a sector, so that
+// "Law enforcement" and "law  enforcement" count as one.
+func (rr *rowReader) firstSpelling(s string) string {
+	if s == "" {
 		return ""
 	}
 	k := Fold(s)
 	if first, ok := rr.sectors[k]; ok {
 		return first
 	}
+	s = strings.Clone(s) // the row's text may be reused
 	rr.sectors[k] = s
 	return s
 }

@@ -19,7 +19,7 @@ func (rr *rowReader) regions(row *source.Row) ([]string, bool) {
 			region, known := rr.s.Vocab.Region(name)
 			hit = regionHit{regions: []string{region}, known: known}
 			if len(rr.spelled) < maxRegionSpellings {
-				rr.spelled[name] = hit
+				rr.spelled[strings.Clone(name)] = hit // the row's text may be reused
 			}
 		}
 		if !hit.known {

@@ -171,7 +171,6 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 	blocks := make(chan block, workers)
 	results := make(chan partResult, workers)
 	done := make(chan struct{})
-	free := make(chan []byte, workers+3)
 	slots := make(chan struct{}, workers+2) // parts read but not merged
 	var readErr error
 	var wg sync.WaitGroup
@@ -179,7 +178,7 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 	go func() {
 		defer wg.Done()
 		defer close(blocks)
-		readErr = pr.readBlocks(blocks, free, slots, done)
+		readErr = pr.readBlocks(blocks, slots, done)
 	}()
 	var wwg sync.WaitGroup
 	for w := range workers {
@@ -206,7 +205,7 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 		}
 		wg.Wait()
 	}
-	at, err := pr.mergeParts(results, waiting, slots, free, merge)
+	at, err := pr.mergeParts(results, waiting, slots, merge)
 	if err != nil || at != nil {
 		stop()
 		return at, err
@@ -221,7 +220,7 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 // mergeParts merges results in part order; it stops at the first part the
 // splitter gave up on.
 func (pr *ParallelRows) mergeParts(results <-chan partResult, waiting map[int]partResult, slots <-chan struct{},
-	free chan<- []byte, merge func(any) error) (*resume, error) {
+	merge func(any) error) (*resume, error) {
 	next, good := 0, pr.good
 	for r := range results {
 		waiting[r.seq] = r
@@ -237,13 +236,7 @@ func (pr *ParallelRows) mergeParts(results <-chan partResult, waiting map[int]pa
 				return nil, err
 			}
 			p := r.p
-			// The part's text is the block's buffer: once merged, nothing
-			// of it may be kept (see Part.Next), so the buffer is reused.
-			select {
-			case free <- p.buf:
-			default:
-			}
-			p.text, p.buf = "", nil
+			p.text = ""
 			good += p.records
 			if p.sawHigh {
 				pr.enc = encUTF8
@@ -257,18 +250,15 @@ func (pr *ParallelRows) mergeParts(results <-chan partResult, waiting map[int]pa
 }
 
 // readBlocks cuts the file after the start into blocks of whole lines.
-func (pr *ParallelRows) readBlocks(out chan<- block, free chan []byte, slots chan<- struct{}, done <-chan struct{}) error {
+func (pr *ParallelRows) readBlocks(out chan<- block, slots chan<- struct{}, done <-chan struct{}) error {
 	off, line := pr.off, pr.line
 	var carry []byte
 	for seq := 0; ; seq++ {
-		var buf []byte
-		select {
-		case buf = <-free:
-		default:
-			buf = make([]byte, blockBytes)
-		}
-		buf = append(buf[:0], carry...)
-		buf = buf[:cap(buf)]
+		// A new buffer each time, never written once handed over: the
+		// part's text is a string over it, and any string cut from a row
+		// stays valid (it keeps the block alive: copy what is kept long).
+		buf := make([]byte, max(blockBytes, 2*len(carry)))
+		copy(buf, carry)
 		n, err := pr.o.src.ReadAt(buf[len(carry):], off+int64(len(carry)))
 		end := len(carry) + n
 		atEOF := errors.Is(err, io.EOF) || off+int64(end) >= pr.o.size
@@ -370,11 +360,10 @@ func (s *restSource) next() (Row, error) {
 // ParallelRows.Run.
 type Part struct {
 	// the quick splitter's state
-	text    string // the block, which buf holds
-	buf     []byte
-	pos     int   // next byte of text
-	off     int64 // file offset of text[0]
-	line    int   // line at pos
+	text    string // the block
+	pos     int    // next byte of text
+	off     int64  // file offset of text[0]
+	line    int    // line at pos
 	comma   byte
 	lim     csvLimits
 	quotes  bool // the text holds a quote
@@ -397,7 +386,7 @@ func (pr *ParallelRows) newPart(b block) *Part {
 	if len(b.data) > 0 {
 		text = unsafe.String(&b.data[0], len(b.data))
 	}
-	return &Part{text: text, buf: b.data[:cap(b.data)], off: b.off, line: b.line, comma: pr.o.comma, lim: pr.o.lim,
+	return &Part{text: text, off: b.off, line: b.line, comma: pr.o.comma, lim: pr.o.lim,
 		quotes: bytes.IndexByte(b.data, '"') >= 0, crs: bytes.IndexByte(b.data, '\r') >= 0,
 		high: firstNonASCII(b.data) >= 0, stopped: b.cut}
 }
@@ -405,9 +394,8 @@ func (pr *ParallelRows) newPart(b block) *Part {
 // Next returns the part's next row, a *RowError in place of a row that
 // cannot be read, or io.EOF after its last row. Entirely empty rows are
 // skipped, as Table.Next skips them. A row (its Len and Cell) is valid
-// until the next call, and its cells until the part's value has been
-// merged: the part's text is then reused, so whatever outlives the merge
-// must be copied (strings.Clone).
+// until the next call; its cells stay valid, but each keeps the whole
+// part's text in memory: copy (strings.Clone) what is kept long.
 func (p *Part) Next() (Row, error) {
 	if p.rest != nil {
 		return p.nextRest()
