@@ -1,10 +1,12 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"needsmap/data/schema"
 	"needsmap/data/source"
@@ -132,24 +134,27 @@ type memoEntry[T any] struct {
 }
 
 const (
-	memoLimit = 4096
-	memoSlots = 4096
+	memoLimit    = 4096
+	memoSlotBits = 12
+	memoSlots    = 1 << memoSlotBits
 )
 
-// memoSlot hashes up to the first and last eight bytes of s: cell values
-// of one column often differ only in a digit or two ("29031", "29510").
+// memoSlot hashes the length and the first and last eight bytes of s
+// (all of a shorter s): cell values of one column often differ only in a
+// digit or two ("29031", "29510").
 func memoSlot(s string) int {
-	h := uint32(len(s))
-	if len(s) <= 16 {
-		for i := 0; i < len(s); i++ {
-			h = h*31 + uint32(s[i])
-		}
+	var a, b uint64
+	if len(s) >= 8 {
+		p := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+		a = binary.LittleEndian.Uint64(p)
+		b = binary.LittleEndian.Uint64(p[len(p)-8:])
 	} else {
-		for i := 0; i < 8; i++ {
-			h = h*31 + uint32(s[i])*7 + uint32(s[len(s)-1-i])
+		for i := 0; i < len(s); i++ {
+			a = a<<8 | uint64(s[i])
 		}
 	}
-	return int((h ^ h>>13) & (memoSlots - 1))
+	h := (a*0x9e3779b97f4a7c15 ^ b ^ uint64(len(s))) * 0xbf58476d1ce4e5b9
+	return int(h >> (64 - memoSlotBits))
 }
 
 func (c *memo[T]) get(s string, parse func(string) (T, error)) (T, error) {
