@@ -26,7 +26,7 @@ func (s *milestoneStage) analyse(_ context.Context, env *stageEnv) error {
 	env.Log.Info("reading milestones", "file", in.name)
 	reader := &normalize.Milestones{Vocab: env.Vocab, Options: cfg.Milestones, Report: env.Report}
 	var all []schema.Milestone
-	info, used, err := readSheets(in, env.Report, func(t *source.Table) (normalize.Stats, error) {
+	info, used, err := readSheets(in, env.Report, env.Progress, func(t *source.Table) (normalize.Stats, error) {
 		ms, st, err := reader.Read(t)
 		all = append(all, ms...)
 		return st, err

@@ -31,7 +31,7 @@ func (s *referralStage) analyse(ctx context.Context, env *stageEnv) error {
 	used := 0
 	for i, in := range ins {
 		reader := &normalize.Referrals{Vocab: env.Vocab, Geo: env.Results.geo, Options: cfg.Referrals, Input: i, Report: env.Report}
-		info, ok, err := readSheets(in, env.Report, func(t *source.Table) (normalize.Stats, error) {
+		info, ok, err := readSheets(in, env.Report, env.Progress, func(t *source.Table) (normalize.Stats, error) {
 			if len(ins) > 1 {
 				// Duplicates across files are matched record by record.
 				return reader.Read(t, func(r *schema.Referral) error {

@@ -134,7 +134,7 @@ func analyseThen(ctx context.Context, cfg Config, deps Deps, out *Outcome, early
 		}
 		res.snapshot.Register(set)
 	}
-	res.env = &stageEnv{Config: cfg, Workers: deps.workers(), Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
+	res.env = &stageEnv{Config: cfg, Workers: deps.workers(), Progress: deps.Progress, Vocab: vocab, Results: res, Report: report, Disclosure: set, Log: deps.log(),
 		Period:   newPeriod(cfg.Period),
 		AddInput: func(in reports.Input) { out.Inputs = append(out.Inputs, in) }}
 	if early != nil {

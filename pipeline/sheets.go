@@ -19,15 +19,28 @@ type sheetReader func(t *source.Table) (normalize.Stats, error)
 // sheet that cannot be used (refused for identifiers, a required column
 // missing) becomes a problem; the other sheets go on. used is false when
 // no sheet was read. Only a failure while reading rows is returned as an
-// error.
-func readSheets(in input, report func(schema.Problem), read sheetReader) (info reports.Input, used bool, err error) {
-	tables, sum, err := in.openSum(source.Options{})
-	info = reports.Input{Role: in.role, File: in.name, SHA256: sum}
-	if err != nil {
+// error. The file is hashed while it is read; progress, when not nil,
+// shows a long read.
+func readSheets(in input, report func(schema.Problem), progress Progress, read sheetReader) (info reports.Input, used bool, err error) {
+	tr := newTracker(progress, in.name)
+	tables, sum, err := in.open(source.Options{Progress: tr.update()})
+	info = reports.Input{Role: in.role, File: in.name}
+	if sum == nil || err != nil {
+		if sum != nil {
+			info.SHA256, _ = sum()
+		}
 		report(schema.Problem{File: in.name, Reason: "file not used: " + fatal(in.name, err).Error()})
 		return info, false, nil
 	}
 	defer closeAll(tables)
+	defer func() {
+		tr.finish(err == nil)
+		h, herr := sum()
+		info.SHA256 = h
+		if err == nil && herr != nil {
+			err = herr
+		}
+	}()
 	for _, t := range tables {
 		st, err := read(t)
 		var p *schema.Problem

@@ -31,6 +31,8 @@ type stageEnv struct {
 	Report func(schema.Problem)
 	// Workers is how many goroutines read one large file.
 	Workers int
+	// Progress shows long reads (nil: nothing).
+	Progress Progress
 	// AddInput records a file read, for run.json and the data-quality
 	// section.
 	AddInput func(reports.Input)

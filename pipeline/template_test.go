@@ -55,7 +55,7 @@ func readTemplate(t *testing.T, path string, read func(tb *source.Table, report 
 	var problems []schema.Problem
 	report := func(p schema.Problem) { problems = append(problems, p) }
 	in := input{role: "test", name: path, path: path}
-	_, used, err := readSheets(in, report, func(tb *source.Table) (normalize.Stats, error) { return read(tb, report) })
+	_, used, err := readSheets(in, report, nil, func(tb *source.Table) (normalize.Stats, error) { return read(tb, report) })
 	if err != nil || !used {
 		t.Fatalf("read %s: used %v, %v", path, used, err)
 	}

@@ -24,7 +24,7 @@ func (s *trainingStage) analyse(ctx context.Context, env *stageEnv) error {
 	env.Log.Info("reading trainings", "file", in.name)
 	b := trainings.NewBuilder(env.Results.regions, env.Period.from, env.Period.to)
 	reader := &normalize.Trainings{Vocab: env.Vocab, Geo: env.Results.geo, Options: cfg.Trainings, Report: env.Report}
-	info, used, err := readSheets(in, env.Report, func(t *source.Table) (normalize.Stats, error) {
+	info, used, err := readSheets(in, env.Report, env.Progress, func(t *source.Table) (normalize.Stats, error) {
 		return reader.Read(t, func(tr *schema.Training) error {
 			if err := ctx.Err(); err != nil {
 				return err
