@@ -27,6 +27,7 @@ type referralRow struct {
 	agencyM memo[schema.Agency]
 	statusM memo[schema.ReferralStatus]
 	abuse   memo[schema.AbuseTypes]
+	dates   memo[schema.Date] // a file spans a few thousand days
 }
 
 func (r *Referrals) rowReader(t *source.Table, header []string, hrow int, cols map[string]int) (*referralRow, error) {
@@ -147,7 +148,7 @@ func widthOK(rr *referralRow, row source.Row) bool {
 
 func (rr *referralRow) date(row source.Row) bool {
 	s, col, _ := rr.field(row, rfDate)
-	d, err := ParseDate(s, rr.t.Date1904)
+	d, err := rr.dates.get(s, rr.parseDate)
 	switch {
 	case err != nil:
 		rr.problem(row.Num, col, "referral date: "+err.Error()+"; row not used", clipDate(s))
@@ -162,6 +163,8 @@ func (rr *referralRow) date(row source.Row) bool {
 	rr.rec.Date = d
 	return true
 }
+
+func (rr *referralRow) parseDate(s string) (schema.Date, error) { return ParseDate(s, rr.t.Date1904) }
 
 // plausible bounds the dates of referrals, trainings and milestones; a
 // small number in a date column (a serial of 1900) is a mistake.
@@ -276,7 +279,7 @@ func (rr *referralRow) completion(row source.Row) int {
 	if !ok || s == "" || rec.Status != schema.StatusCompleted {
 		return 0
 	}
-	d, err := ParseDate(s, rr.t.Date1904)
+	d, err := rr.dates.get(s, rr.parseDate)
 	switch {
 	case err != nil:
 		rr.problem(row.Num, col, "completion date: "+err.Error()+"; days to completion not counted", clipDate(s))
