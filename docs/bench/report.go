@@ -230,22 +230,23 @@ needsmap gen --rows 1000000 --out big/   # needsmap's own generator, for any siz
 
 ## How needsmap gets there
 
-- **CSV, survey**: lines without a quote are split in one pass; the parser runs on a
-  second goroutine a few batches of rows ahead of the survey reader, so parsing
-  and mapping overlap; the row reader allocates nothing per row (columns by
-  index, region spellings resolved once, an append-only set for ascending ids);
-  responses are counted into flat histograms, never stored (only a byte per
-  rating is kept when a bootstrap is asked for).
-- **CSV, referrals**: a large UTF-8 file is cut into 2 MiB blocks of whole
-  lines (data/source/parallel.go); each core splits and checks its blocks
-  and counts the referrals in a shard of its own, and one goroutine takes
-  the blocks back in file order for what order decides (repeated referral
-  ids, the order of problems, the first spelling of each agency). A line the
-  quick splitter cannot read exactly (a cell over two lines, a broken quote,
-  text that is not UTF-8) hands the rest of the file to the ordinary parser.
-  Rows, problems and every output file are the same as with one core (a
-  test compares all of them on a messy 60,000-row file; a fuzz target
-  compares the two readers).
+- **CSV**: a large UTF-8 file is cut into 1 MiB blocks of whole lines
+  (data/source/parallel.go); each core splits its blocks (eight bytes at a
+  time) and maps the rows — for referrals it also counts them, in a shard
+  of its own — and one goroutine takes the blocks back in file order for
+  what order decides: repeated ids, the order of problems, the first
+  spelling of each sector or agency, the order of survey responses. A line
+  the quick splitter cannot read exactly (a cell over two lines, a broken
+  quote, text that is not UTF-8) hands the rest of the file to the
+  ordinary parser, which otherwise reads small files, a few batches ahead
+  on a goroutine of its own. Rows, problems and every output file are the
+  same as with one core (tests compare all of them on a messy survey and a
+  messy referral file; a fuzz target compares the two readers). The row
+  readers allocate nothing per row in the usual case (columns by index,
+  coded values resolved once per spelling, an append-only set for
+  ascending ids); responses are counted into flat histograms, never stored
+  (only a byte per rating is kept when a bootstrap is asked for). Inputs
+  are hashed for run.json while they are read.
 - **XLSX**: a sheet reader of needsmap's own (data/source/xlsxsheet.go)
   tokenises the sheet XML by hand, inflating on its own goroutine; it gives
   exactly excelize's raw values (a test compares them cell by cell on the
