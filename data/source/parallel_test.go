@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -275,6 +276,64 @@ func FuzzParallel(f *testing.F) {
 		}
 		if fmt.Sprint(err) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) || gotEnc != wantEnc {
 			t.Fatalf("parallel differs:\n got %v %q %.400v\nwant %v %q %.400v", err, gotEnc, got, wantErr, wantEnc, want)
+		}
+	})
+}
+
+// BenchmarkReadCSV reads a 200,000-row referral-like CSV (about 27 MB)
+// with Next and with Parallel on every core, touching every cell.
+func BenchmarkReadCSV(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("referral_id,referral_date,client_code,referring_agency,receiving_agency,service,county_fips,region,status,completed_date,abuse_types\n")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 200_000 {
+		fmt.Fprintf(&sb, "R%08d,2023-%02d-%02d,C%06d,Gateway Women's Shelter,\"Spring River Outreach, Inc.\",legal_assistance,29510,St. Louis,completed,2023-12-01,DV;SA\n",
+			i, 1+rng.IntN(12), 1+rng.IntN(28), rng.IntN(999999))
+	}
+	data := []byte(sb.String())
+	touch := func(r Row) int {
+		n := 0
+		for j := range r.Len() {
+			n += len(r.Cell(j))
+		}
+		return n
+	}
+	b.Run("next", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			tb := openOne(b, "t.csv", data, Options{LazyCells: true})
+			for {
+				r, err := tb.Next()
+				if err != nil {
+					break
+				}
+				touch(r)
+			}
+			tb.Close()
+		}
+	})
+	b.Run("parallel", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			tb := openOne(b, "t.csv", data, Options{LazyCells: true})
+			pr, ok := tb.Parallel()
+			if !ok {
+				b.Fatal("Parallel declined")
+			}
+			err := pr.Run(runtime.GOMAXPROCS(0), func(_ int, p *Part) any {
+				n := 0
+				for {
+					r, err := p.Next()
+					if err != nil {
+						return n
+					}
+					n += touch(r)
+				}
+			}, func(any) error { return nil }, func(any) {})
+			if err != nil {
+				b.Fatal(err)
+			}
+			tb.Close()
 		}
 	})
 }
