@@ -39,7 +39,7 @@ func (t *termProgress) deps() pipeline.Progress {
 
 // Bar implements pipeline.Progress.
 func (t *termProgress) Bar(name string, total int64) pipeline.Bar {
-	b := &termBar{start: time.Now()}
+	b := &termBar{}
 	b.bar = t.p.AddBar(total,
 		mpb.PrependDecorators(decor.Name(name, decor.WCSyncSpaceR), decor.Percentage(decor.WCSyncSpace)),
 		mpb.AppendDecorators(
@@ -59,11 +59,17 @@ func (t *termProgress) wait() {
 
 type termBar struct {
 	bar   *mpb.Bar
-	start time.Time
+	start atomic.Int64 // unix nanoseconds of the first update
 	rows  atomic.Int64
+	// The bar appears once a read has run a while: the rate counts from
+	// its first update, not from the rows read before it.
+	first atomic.Int64 // rows at the first update, plus one
 }
 
 func (b *termBar) Update(done int64, rows int) {
+	if b.first.CompareAndSwap(0, int64(rows)+1) {
+		b.start.Store(time.Now().UnixNano())
+	}
 	b.rows.Store(int64(rows))
 	b.bar.SetCurrent(done)
 }
@@ -78,6 +84,8 @@ func (b *termBar) Finish(ok bool) {
 
 func (b *termBar) rowsText() string {
 	rows := b.rows.Load()
-	rate := float64(rows) / max(time.Since(b.start).Seconds(), 1e-3)
+	first := max(b.first.Load()-1, 0)
+	since := time.Since(time.Unix(0, b.start.Load())).Seconds()
+	rate := float64(rows-first) / max(since, 1e-3)
 	return fmt.Sprintf("%d rows, %.0f rows/s", rows, rate)
 }
