@@ -48,14 +48,13 @@ var blockBytes = 1 << 20
 // ParallelRows is the rest of a CSV table, to be read on several
 // goroutines by Run.
 type ParallelRows struct {
-	t      *Table
-	o      *csvOrigin
-	off    int64 // where the rest starts
-	line   int   // its first line
-	good   int   // records before it, for the unreadable-file rule
-	enc    encState
-	rows   atomic.Int64
-	failed error
+	t    *Table
+	o    *csvOrigin
+	off  int64 // where the rest starts
+	line int   // its first line
+	good int   // records before it, for the unreadable-file rule
+	enc  encState
+	rows atomic.Int64
 }
 
 // Parallel prepares the data rows after the last one Next returned (or
