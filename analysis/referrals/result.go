@@ -146,14 +146,27 @@ func (b *Builder) quarterRange() []int {
 	if b.opts.From != schema.NoDate && b.opts.To != schema.NoDate {
 		lo, hi = b.opts.From.Quarter(), b.opts.To.Quarter()
 	}
-	for q := range b.quarters {
-		lo, hi = min(lo, int(q)), max(hi, int(q))
+	for q, ls := range b.quarters {
+		// A quarter whose records were all taken back (see Retract) is
+		// not in the data.
+		if !emptyLeaves(ls) {
+			lo, hi = min(lo, int(q)), max(hi, int(q))
+		}
 	}
 	var out []int
 	for q := lo; q <= hi; q++ {
 		out = append(out, q)
 	}
 	return out
+}
+
+func emptyLeaves(ls []leaf) bool {
+	for _, l := range ls {
+		if sum(l.n) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *Builder) quarterGrid(quarters []int, z float64) (*disclosure.Grid, []Group) {
