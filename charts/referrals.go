@@ -225,24 +225,7 @@ func volumePlot(bars []volumeBar, t Theme) *plot.Plot {
 			top = max(top, b.Total)
 		}
 	}
-	step := countStep(float64(top))
-	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
-	p.Y.Min, p.Y.Max = 0, math.Ceil(float64(top)*1.12/step)*step
-	p.Y.Label.Text = "Referrals"
-	p.X.Tick.Marker = categoryTicks(labelsOf(bars))
-	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = -0.5, -1
-	p.X.LineStyle.Width, p.X.Tick.Length = 0, 0
-	p.Y.LineStyle.Width = 0
-	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = -1, -0.5
-	var yt plot.ConstantTicks
-	grid := hlines{Line: draw.LineStyle{Color: t.Grid, Width: 0.6}}
-	for y := 0.0; y <= p.Y.Max; y += step {
-		yt = append(yt, plot.Tick{Value: y, Label: fmt.Sprint(y)})
-		if y > 0 {
-			grid.Ys = append(grid.Ys, y)
-		}
-	}
-	p.Y.Tick.Marker = yt
+	grid := countAxes(p, t, labelsOf(bars), top, "Referrals")
 	cols := columns{Width: 0.66}
 	tops := clabels{Dy: 3, Style: t.style(t.Legend, t.Ink, false)}
 	for i, b := range bars {
@@ -317,4 +300,28 @@ func anyHidden(parts []int) bool {
 		}
 	}
 	return false
+}
+
+// countAxes sets up a column chart of counts: a category per column on
+// x, a count axis with round steps and room above the tallest column on
+// y. It returns the horizontal grid lines to draw behind the columns.
+func countAxes(p *plot.Plot, t Theme, categories []string, top int, label string) hlines {
+	step := countStep(float64(top))
+	p.X.Min, p.X.Max = -0.6, float64(len(categories))-0.4
+	p.Y.Min, p.Y.Max = 0, math.Ceil(float64(top)*1.12/step)*step
+	p.Y.Label.Text = label
+	p.X.Tick.Marker = categoryTicks(categories)
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = -0.5, -1
+	p.X.LineStyle.Width, p.X.Tick.Length, p.Y.LineStyle.Width = 0, 0, 0
+	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = -1, -0.5
+	var yt plot.ConstantTicks
+	grid := hlines{Line: draw.LineStyle{Color: t.Grid, Width: 0.6}}
+	for y := 0.0; y <= p.Y.Max; y += step {
+		yt = append(yt, plot.Tick{Value: y, Label: fmt.Sprint(y)})
+		if y > 0 {
+			grid.Ys = append(grid.Ys, y)
+		}
+	}
+	p.Y.Tick.Marker = yt
+	return grid
 }

@@ -2,12 +2,10 @@ package charts
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 
 	"needsmap/analysis/trainings"
 	"needsmap/data/schema"
@@ -62,27 +60,11 @@ func trainingsPlot(qs []trainings.Row, t Theme) *plot.Plot {
 	for _, q := range qs {
 		top = max(top, q.Events)
 	}
-	step := countStep(float64(top))
-	p.X.Min, p.X.Max = -0.6, float64(len(qs))-0.4
-	p.Y.Min, p.Y.Max = 0, math.Ceil(float64(top)*1.12/step)*step
-	p.Y.Label.Text = "Events"
 	ticks := make([]string, len(qs))
 	for i, q := range qs {
 		ticks[i] = quarterTick(q.Quarter)
 	}
-	p.X.Tick.Marker = categoryTicks(ticks)
-	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = -0.5, -1
-	p.X.LineStyle.Width, p.X.Tick.Length, p.Y.LineStyle.Width = 0, 0, 0
-	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = -1, -0.5
-	var yt plot.ConstantTicks
-	grid := hlines{Line: draw.LineStyle{Color: t.Grid, Width: 0.6}}
-	for y := 0.0; y <= p.Y.Max; y += step {
-		yt = append(yt, plot.Tick{Value: y, Label: fmt.Sprint(y)})
-		if y > 0 {
-			grid.Ys = append(grid.Ys, y)
-		}
-	}
-	p.Y.Tick.Marker = yt
+	grid := countAxes(p, t, ticks, top, "Events")
 	cols := columns{Width: 0.66}
 	tops := clabels{Dy: 3, Style: t.style(t.Legend, t.Ink, false)}
 	for i, q := range qs {
