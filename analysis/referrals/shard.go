@@ -24,8 +24,8 @@ type Shard struct {
 	// goroutine's; the slice is shared with the builder's goroutine
 	// under mu.
 	agencyID map[string]int32 // by name, of which the key is a function
-	recent   [agencySlots]agencySlot
-	regions  [8]agencySlot // region numbers, by the same kind of slot
+	recent   [agencySlots]nameSlot
+	regions  [8]nameSlot // region numbers, by the same kind of slot
 	mu       sync.Mutex
 	agencies []schema.Agency
 
@@ -139,11 +139,12 @@ func (b *Builder) globalPair(s *Shard, p [2]int32) int32 {
 	return gi
 }
 
-// agencySlot remembers the number of an agency's name. Readers hand the
-// same name string for each spelling they have seen, so a slot chosen by
-// the string's address is found again with a comparison that sees the
-// same pointer; the comparison of content keeps it exact either way.
-type agencySlot struct {
+// nameSlot remembers the number of a name, an agency's or a region's,
+// plus one (0: empty). Readers hand the same name string for each
+// spelling they have seen, so a slot chosen by the string's address is
+// found again with a comparison that sees the same pointer; the
+// comparison of content keeps it exact either way.
+type nameSlot struct {
 	name string
 	id   int32
 }
@@ -158,7 +159,7 @@ func (s *Shard) agency(a schema.Agency) int32 {
 		return slot.id - 1
 	}
 	i := s.agencyNumber(a)
-	*slot = agencySlot{name: a.Name, id: i + 1}
+	*slot = nameSlot{name: a.Name, id: i + 1}
 	return i
 }
 
@@ -170,7 +171,7 @@ func (s *Shard) region(name string) (int, bool) {
 	}
 	r, ok := s.b.region[name]
 	if ok {
-		*slot = agencySlot{name: name, id: int32(r) + 1}
+		*slot = nameSlot{name: name, id: int32(r) + 1}
 	}
 	return r, ok
 }

@@ -167,6 +167,11 @@ func missingReferralFields(cols map[string]int) string {
 	return "no column for " + strings.Join(missing, ", ")
 }
 
+// unreadable is the problem of a row the source could not read.
+func unreadable(t *source.Table, re *source.RowError) schema.Problem {
+	return schema.Problem{File: t.File, Sheet: t.Sheet, Row: re.Num, Reason: "unreadable row: " + re.Err.Error()}
+}
+
 // streamRows reads every data row of t into parse, counting rows read,
 // kept and rejected; an unreadable row is a problem, and reading goes on.
 func streamRows(t *source.Table, report func(schema.Problem), st *Stats, parse func(source.Row) (bool, int, error)) error {
@@ -182,7 +187,7 @@ func streamRows(t *source.Table, report func(schema.Problem), st *Stats, parse f
 			}
 			st.Read++
 			st.Rejected++
-			report(schema.Problem{File: t.File, Sheet: t.Sheet, Row: re.Num, Reason: "unreadable row: " + re.Err.Error()})
+			report(unreadable(t, re))
 			continue
 		}
 		st.Read++

@@ -118,7 +118,7 @@ func readPart[C any](rr *referralRow, p *source.Part, res *referralPart[C], prep
 		var re *source.RowError
 		if errors.As(err, &re) {
 			pr.num = int32(re.Num)
-			rr.report(schema.Problem{File: rr.t.File, Sheet: rr.t.Sheet, Row: re.Num, Reason: "unreadable row: " + re.Err.Error()})
+			rr.report(unreadable(rr.t, re))
 		} else {
 			pr.num = int32(row.Num)
 			readPartRow(rr, row, &pr, res, prepare)

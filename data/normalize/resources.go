@@ -60,7 +60,7 @@ func (r *Resources) Read(t *source.Table, emit func(schema.Resource)) (Stats, er
 			}
 			st.Read++
 			st.Rejected++
-			r.Report(schema.Problem{File: t.File, Sheet: t.Sheet, Row: re.Num, Reason: "unreadable row: " + re.Err.Error()})
+			r.Report(unreadable(t, re))
 			continue
 		}
 		st.Read++

@@ -3,7 +3,6 @@ package normalize
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"needsmap/data/reference"
@@ -45,33 +44,13 @@ func (s *Survey) Read(t *source.Table, emit func(*schema.Response) error) (Stats
 
 // stream reads the table's rows one by one.
 func (s *Survey) stream(t *source.Table, rr *rowReader, st *Stats, emit func(*schema.Response) error) error {
-	for {
-		row, err := t.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			var re *source.RowError
-			if !errors.As(err, &re) {
-				return fmt.Errorf("read %s: %w", where(t), err)
-			}
-			st.Read++
-			st.Rejected++
-			s.Report(schema.Problem{File: t.File, Sheet: t.Sheet, Row: re.Num, Reason: "unreadable row: " + re.Err.Error()})
-			continue
-		}
-		st.Read++
+	return streamRows(t, s.Report, st, func(row source.Row) (bool, int, error) {
 		ok, cells := rr.parse(&row)
 		if !ok {
-			st.Rejected++
-			continue
+			return false, 0, nil
 		}
-		st.Cells += cells
-		if err := emit(&rr.resp); err != nil {
-			return err
-		}
-		st.Kept++
-	}
+		return true, cells, emit(&rr.resp)
+	})
 }
 
 func where(t *source.Table) string {

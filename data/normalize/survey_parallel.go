@@ -99,7 +99,7 @@ func (p *surveyPart) read(rr *rowReader, part *source.Part) {
 		var re *source.RowError
 		if errors.As(err, &re) {
 			sr.num = int32(re.Num)
-			rr.report(schema.Problem{File: rr.t.File, Sheet: rr.t.Sheet, Row: re.Num, Reason: "unreadable row: " + re.Err.Error()})
+			rr.report(unreadable(rr.t, re))
 		} else {
 			sr.num = int32(row.Num)
 			p.readRow(rr, &row, &sr)
