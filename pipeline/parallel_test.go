@@ -21,7 +21,7 @@ import (
 func messyReferrals(n int) []byte {
 	rng := rand.New(rand.NewPCG(7, 11))
 	agencies := []string{"Gateway Women's Shelter", "\"Spring River Outreach, Inc.\"", "Spring River Outreach",
-		"Northland Crisis Center", "NORTHLAND  crisis center", "\"The \"\"Safe\"\" House\"", "", "Big Muddy Housing Alliance"}
+		"Northland Crisis Center", "NORTHLAND  crisis center", "\"The \"\"Safe\"\" House\"", "", "Big Muddy Housing Alliance", "Lighthouse"}
 	services := []string{"legal_assistance", "peer_mentorship", "Transportation", "housing", "not a service", ""}
 	places := [][2]string{{"29510", "St. Louis"}, {"29031", "Southeast"}, {"", "Central"}, {"29019", ""},
 		{"99999", "Central"}, {"", "Atlantis"}, {"", ""}, {"17163", ""}}
@@ -108,6 +108,9 @@ func TestParallelReferralsMatchSequential(t *testing.T) {
 		}
 		return dir
 	}
+	// Small blocks, overwritten once merged: a string kept from a
+	// reused buffer garbles the output.
+	t.Setenv("NEEDSMAP_TEST_BLOCK_BYTES", "65536")
 	one, three := run(1), run(3)
 	for _, name := range []string{"tables/referrals_by_region_service.csv", "tables/referral_network.csv", "rejects.csv"} {
 		b, err := os.ReadFile(filepath.Join(one, name))
@@ -239,6 +242,9 @@ func TestParallelSurveyMatchesSequential(t *testing.T) {
 		}
 		return dir
 	}
+	// Small blocks, overwritten once merged: a string kept from a
+	// reused buffer garbles the output.
+	t.Setenv("NEEDSMAP_TEST_BLOCK_BYTES", "65536")
 	one, three := run(1), run(3)
 	b, err := os.ReadFile(filepath.Join(one, "rejects.csv"))
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,6 +47,25 @@ const (
 // lines). A variable so tests can make many small parts.
 var blockBytes = 1 << 20
 
+// testBlocksEnv is a test hook for packages that read through this one:
+// set to a number of bytes, blocks are that long, and each buffer is
+// overwritten as soon as its part is merged, so a string wrongly kept
+// from a row (buffers are reused) shows as garbage at once instead of
+// changing some time later.
+const testBlocksEnv = "NEEDSMAP_TEST_BLOCK_BYTES"
+
+// blockSize returns the block length and whether merged blocks are
+// poisoned.
+func blockSize() (int, bool) {
+	if n, err := strconv.Atoi(os.Getenv(testBlocksEnv)); err == nil && n > 0 {
+		return n, true
+	}
+	return blockBytes, poisonBlocks
+}
+
+// poisonBlocks does what testBlocksEnv does for this package's tests.
+var poisonBlocks = false
+
 // ParallelRows is the rest of a CSV table, to be read on several
 // goroutines by Run.
 type ParallelRows struct {
@@ -55,6 +76,9 @@ type ParallelRows struct {
 	good int   // records before it, for the unreadable-file rule
 	enc  encState
 	rows atomic.Int64
+
+	block  int  // bytes per block
+	poison bool // overwrite merged blocks (a test hook)
 }
 
 // Parallel prepares the data rows after the last one Next returned (or
@@ -77,6 +101,7 @@ func (t *Table) Parallel() (*ParallelRows, bool) {
 	o.stop()
 	t.next = func() (Row, error) { return Row{}, errPrefetchStopped }
 	pr := &ParallelRows{t: t, o: o, off: off, line: max(t.last, t.HeaderRow) + 1, good: good, enc: encUTF8}
+	pr.block, pr.poison = blockSize()
 	if g := o.guard; g != nil {
 		switch {
 		case g.switched:
@@ -128,8 +153,10 @@ func (o *csvOrigin) skipLines(n int) (off int64, records int, ok bool) {
 // UTF-8) are read by the ordinary parser, from that line to the end of
 // the file, and given to work(0, …) on the calling goroutine, after the
 // workers have stopped; what work returned for parts after that point,
-// which are read again, is passed to discard instead of merge. Run
-// returns merge's first error or an error that ends the table.
+// which are read again, is passed to discard instead of merge. A part's
+// buffer is reused once its result is merged, so neither work's result
+// nor merge may keep a cell uncopied. Run returns merge's first error or
+// an error that ends the table.
 func (pr *ParallelRows) Run(workers int, work func(w int, p *Part) any, merge func(v any) error, discard func(v any)) error {
 	workers = max(workers, 1)
 	if pr.enc == encCP1252 {
@@ -154,7 +181,8 @@ type block struct {
 	off  int64
 	line int
 	data []byte
-	cut  bool // a line longer than the block: left to the ordinary parser
+	buf  []byte // all of the buffer data is in
+	cut  bool   // a line longer than the block: left to the ordinary parser
 }
 
 type partResult struct {
@@ -170,14 +198,19 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 	blocks := make(chan block, workers)
 	results := make(chan partResult, workers)
 	done := make(chan struct{})
-	slots := make(chan struct{}, workers+2) // parts read but not merged
+	// Buffers of parts read but not merged: a merged part's buffer is
+	// read into again, so a large file costs the collector nothing.
+	free := make(chan []byte, workers+2)
+	for range workers + 2 {
+		free <- nil
+	}
 	var readErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		defer close(blocks)
-		readErr = pr.readBlocks(blocks, slots, done)
+		readErr = pr.readBlocks(blocks, free, done)
 	}()
 	var wwg sync.WaitGroup
 	for w := range workers {
@@ -204,7 +237,7 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 		}
 		wg.Wait()
 	}
-	at, err := pr.mergeParts(results, waiting, slots, merge)
+	at, err := pr.mergeParts(results, waiting, free, merge)
 	if err != nil || at != nil {
 		stop()
 		return at, err
@@ -218,7 +251,7 @@ func (pr *ParallelRows) runParts(workers int, work func(int, *Part) any, merge f
 
 // mergeParts merges results in part order; it stops at the first part the
 // splitter gave up on.
-func (pr *ParallelRows) mergeParts(results <-chan partResult, waiting map[int]partResult, slots <-chan struct{},
+func (pr *ParallelRows) mergeParts(results <-chan partResult, waiting map[int]partResult, free chan<- []byte,
 	merge func(any) error) (*resume, error) {
 	next, good := 0, pr.good
 	for r := range results {
@@ -230,12 +263,18 @@ func (pr *ParallelRows) mergeParts(results <-chan partResult, waiting map[int]pa
 			}
 			delete(waiting, next)
 			next++
-			<-slots
 			if err := merge(r.v); err != nil {
 				return nil, err
 			}
 			p := r.p
 			p.text = ""
+			if pr.poison {
+				for i := range p.buf {
+					p.buf[i] = '~'
+				}
+			}
+			free <- p.buf
+			p.buf = nil
 			good += p.records
 			if p.sawHigh {
 				pr.enc = encUTF8
@@ -249,14 +288,20 @@ func (pr *ParallelRows) mergeParts(results <-chan partResult, waiting map[int]pa
 }
 
 // readBlocks cuts the file after the start into blocks of whole lines.
-func (pr *ParallelRows) readBlocks(out chan<- block, slots chan<- struct{}, done <-chan struct{}) error {
+func (pr *ParallelRows) readBlocks(out chan<- block, free <-chan []byte, done <-chan struct{}) error {
 	off, line := pr.off, pr.line
 	var carry []byte
 	for seq := 0; ; seq++ {
-		// A new buffer each time, never written once handed over: the
-		// part's text is a string over it, and any string cut from a row
-		// stays valid (it keeps the block alive: copy what is kept long).
-		buf := make([]byte, max(blockBytes, 2*len(carry)))
+		var buf []byte
+		select {
+		case buf = <-free:
+		case <-done:
+			return nil
+		}
+		if need := max(pr.block, 2*len(carry)); cap(buf) < need {
+			buf = make([]byte, need)
+		}
+		buf = buf[:cap(buf)]
 		copy(buf, carry)
 		n, err := pr.o.src.ReadAt(buf[len(carry):], off+int64(len(carry)))
 		end := len(carry) + n
@@ -275,22 +320,20 @@ func (pr *ParallelRows) readBlocks(out chan<- block, slots chan<- struct{}, done
 		if len(data) == 0 {
 			return nil
 		}
+		// The tail is copied before the block is handed over: once merged,
+		// the buffer is reused.
+		carry = append(carry[:0], buf[len(data):end]...)
+		lines := bytes.Count(data, []byte{'\n'})
 		select {
-		case slots <- struct{}{}:
-		case <-done:
-			return nil
-		}
-		select {
-		case out <- block{seq: seq, off: off, line: line, data: data, cut: cut}:
+		case out <- block{seq: seq, off: off, line: line, data: data, buf: buf, cut: cut}:
 		case <-done:
 			return nil
 		}
 		if pr.o.progress != nil {
 			pr.o.progress(off+int64(len(data)), pr.o.size, int(pr.rows.Load()))
 		}
-		carry = append(carry[:0], buf[len(data):end]...)
 		off += int64(len(data))
-		line += bytes.Count(data, []byte{'\n'})
+		line += lines
 		if cut || atEOF && len(carry) == 0 {
 			return nil // after a cut block, the ordinary parser reads on
 		}
@@ -360,6 +403,7 @@ func (s *restSource) next() (Row, error) {
 type Part struct {
 	// the quick splitter's state
 	text    string // the block
+	buf     []byte // its buffer, reused once the part is merged
 	pos     int    // next byte of text
 	off     int64  // file offset of text[0]
 	line    int    // line at pos
@@ -385,7 +429,7 @@ func (pr *ParallelRows) newPart(b block) *Part {
 	if len(b.data) > 0 {
 		text = unsafe.String(&b.data[0], len(b.data))
 	}
-	return &Part{text: text, off: b.off, line: b.line, comma: pr.o.comma, lim: pr.o.lim,
+	return &Part{text: text, buf: b.buf, off: b.off, line: b.line, comma: pr.o.comma, lim: pr.o.lim,
 		quotes: bytes.IndexByte(b.data, '"') >= 0, crs: bytes.IndexByte(b.data, '\r') >= 0,
 		high: firstNonASCII(b.data) >= 0, stopped: b.cut}
 }
@@ -393,8 +437,9 @@ func (pr *ParallelRows) newPart(b block) *Part {
 // Next returns the part's next row, a *RowError in place of a row that
 // cannot be read, or io.EOF after its last row. Entirely empty rows are
 // skipped, as Table.Next skips them. A row (its Len and Cell) is valid
-// until the next call; its cells stay valid, but each keeps the whole
-// part's text in memory: copy (strings.Clone) what is kept long.
+// until the next call; its cells until the part's result is merged, after
+// which the part's buffer is read into again: copy (strings.Clone) what
+// is kept longer.
 func (p *Part) Next() (Row, error) {
 	if p.rest != nil {
 		return p.nextRest()
