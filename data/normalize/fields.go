@@ -128,9 +128,10 @@ type memo[T any] struct {
 }
 
 type memoEntry[T any] struct {
-	key string // a copy of the cell, so the entry does not hold its row
-	v   T
-	err error
+	key  string // a copy of the cell, so the entry does not hold its row
+	a, b uint64 // memoWords of key
+	v    T
+	err  error
 }
 
 const (
@@ -139,30 +140,39 @@ const (
 	memoSlots    = 1 << memoSlotBits
 )
 
-// memoSlot hashes the length and the first and last eight bytes of s
-// (all of a shorter s): cell values of one column often differ only in a
-// digit or two ("29031", "29510").
-func memoSlot(s string) int {
-	var a, b uint64
+// memoWords returns the first and last eight bytes of s (all of a shorter
+// s, packed in a). With the length they decide equality of values up to
+// sixteen bytes, and most of it beyond, without a call to compare.
+func memoWords(s string) (a, b uint64) {
 	if len(s) >= 8 {
 		p := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
-		a = binary.LittleEndian.Uint64(p)
-		b = binary.LittleEndian.Uint64(p[len(p)-8:])
-	} else {
-		for i := 0; i < len(s); i++ {
-			a = a<<8 | uint64(s[i])
-		}
+		return binary.LittleEndian.Uint64(p), binary.LittleEndian.Uint64(p[len(p)-8:])
 	}
-	h := (a*0x9e3779b97f4a7c15 ^ b ^ uint64(len(s))) * 0xbf58476d1ce4e5b9
+	for i := 0; i < len(s); i++ {
+		a = a<<8 | uint64(s[i])
+	}
+	return a, 0
+}
+
+// memoSlot hashes the length and the words of s: cell values of one
+// column often differ only in a digit or two ("29031", "29510").
+func memoSlot(a, b uint64, n int) int {
+	h := (a*0x9e3779b97f4a7c15 ^ b ^ uint64(n)) * 0xbf58476d1ce4e5b9
 	return int(h >> (64 - memoSlotBits))
+}
+
+// is reports whether the entry's key is s, whose words are a and b.
+func (e *memoEntry[T]) is(s string, a, b uint64) bool {
+	return e.a == a && e.b == b && len(e.key) == len(s) && (len(s) <= 16 || e.key[8:len(s)-8] == s[8:len(s)-8])
 }
 
 func (c *memo[T]) get(s string, parse func(string) (T, error)) (T, error) {
 	if c.fast == nil {
 		c.fast, c.m = new([memoSlots]*memoEntry[T]), map[string]*memoEntry[T]{}
 	}
-	slot := &c.fast[memoSlot(s)]
-	if e := *slot; e != nil && e.key == s {
+	a, b := memoWords(s)
+	slot := &c.fast[memoSlot(a, b, len(s))]
+	if e := *slot; e != nil && e.is(s, a, b) {
 		return e.v, e.err
 	}
 	if e, ok := c.m[s]; ok {
@@ -171,7 +181,7 @@ func (c *memo[T]) get(s string, parse func(string) (T, error)) (T, error) {
 	}
 	v, err := parse(s)
 	if len(c.m) < memoLimit {
-		e := &memoEntry[T]{key: strings.Clone(s), v: v, err: err}
+		e := &memoEntry[T]{key: strings.Clone(s), a: a, b: b, v: v, err: err}
 		c.m[e.key] = e
 		*slot = e
 	}
