@@ -24,7 +24,7 @@ type Shard struct {
 	// goroutine's; the slice is shared with the builder's goroutine
 	// under mu.
 	agencyID map[string]int32 // by name, of which the key is a function
-	recent   [agencySlots]nameSlot
+	byAddr   addrTable
 	regions  [8]nameSlot // region numbers, by the same kind of slot
 	mu       sync.Mutex
 	agencies []schema.Agency
@@ -149,18 +149,76 @@ type nameSlot struct {
 	id   int32
 }
 
-const agencySlots = 1024
-
 // agency numbers an agency by its spelling: the builder keeps the first
 // spelling it counts of each key.
 func (s *Shard) agency(a schema.Agency) int32 {
-	slot := &s.recent[(uintptr(unsafe.Pointer(unsafe.StringData(a.Name)))>>3)%agencySlots]
-	if slot.id != 0 && slot.name == a.Name {
-		return slot.id - 1
+	if id, ok := s.byAddr.find(a.Name); ok {
+		return id
 	}
 	i := s.agencyNumber(a)
-	*slot = nameSlot{name: a.Name, id: i + 1}
+	s.byAddr.put(a.Name, i)
 	return i
+}
+
+// addrTable numbers strings by the address of their text, with open
+// addressing: one multiplication and, nearly always, one slot read. A
+// string is found only as the same string (address and length); the same
+// text elsewhere is simply not found, and the caller numbers it by
+// content. The table keeps its strings alive, so an address is never
+// reused for other text while it is in the table.
+type addrTable struct {
+	slots []nameSlot // a power of two long
+	n     int
+}
+
+// maxAddrNames bounds the table: a reader that hands a new string for
+// every row (more spellings than its memo keeps) must not make it grow
+// without end.
+const maxAddrNames = 1 << 14
+
+func (t *addrTable) find(name string) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	p := unsafe.StringData(name)
+	mask := len(t.slots) - 1
+	for i := addrHash(p) & mask; ; i = (i + 1) & mask {
+		e := &t.slots[i]
+		if e.id == 0 {
+			return 0, false
+		}
+		if unsafe.StringData(e.name) == p && len(e.name) == len(name) {
+			return e.id - 1, true
+		}
+	}
+}
+
+func (t *addrTable) put(name string, id int32) {
+	if t.n >= maxAddrNames {
+		*t = addrTable{}
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots, t.n = make([]nameSlot, max(64, 2*len(old))), 0
+		for _, e := range old {
+			if e.id != 0 {
+				t.put(e.name, e.id-1)
+			}
+		}
+	}
+	mask := len(t.slots) - 1
+	i := addrHash(unsafe.StringData(name)) & mask
+	for t.slots[i].id != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = nameSlot{name: name, id: id + 1}
+	t.n++
+}
+
+// addrHash spreads addresses, which share their low bits and often their
+// high ones, over the table (Fibonacci hashing).
+func addrHash(p *byte) int {
+	return int((uint64(uintptr(unsafe.Pointer(p))) * 0x9e3779b97f4a7c15) >> 40)
 }
 
 // region numbers a region by name, as the builder's map does.
