@@ -110,7 +110,14 @@ func mostlyUTF8(b []byte) bool {
 
 func firstNonASCII(b []byte) int {
 	i := 0
-	// Eight bytes at a time while none has the high bit set.
+	// 32, then eight bytes at a time while none has the high bit set.
+	for ; i+32 <= len(b); i += 32 {
+		w := binary.LittleEndian.Uint64(b[i:]) | binary.LittleEndian.Uint64(b[i+8:]) |
+			binary.LittleEndian.Uint64(b[i+16:]) | binary.LittleEndian.Uint64(b[i+24:])
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(b); i += 8 {
 		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
 			break
