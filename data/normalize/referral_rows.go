@@ -78,9 +78,10 @@ const (
 
 // load reads the row's cells of every field, trimmed, into rr.vals.
 func (rr *referralRow) load(row source.Row) {
-	for f, j := range rr.col {
-		if j >= 0 {
-			rr.vals[f] = trimSpace(row.Cell(j))
+	row.Pick(rr.col[:], rr.vals[:])
+	for f := range rr.vals {
+		if s := rr.vals[f]; s != "" && (s[0] <= ' ' || s[0] >= 0x80 || s[len(s)-1] <= ' ' || s[len(s)-1] >= 0x80) {
+			rr.vals[f] = strings.TrimSpace(s)
 		}
 	}
 }
@@ -124,10 +125,21 @@ func (rr *referralRow) fields(row source.Row) (ok bool, bad int) {
 	}
 	bad += rr.completion(row)
 	bad += rr.abuseTypes(row)
-	rec.Client = strings.ToUpper(cellOf(rr, row, rfClient))
+	rec.Client = upper(cellOf(rr, row, rfClient))
 	rec.Referring = rr.agencyOf(row, rfReferring)
 	rec.Receiving = rr.agencyOf(row, rfReceiving)
 	return true, bad
+}
+
+// upper is strings.ToUpper without its call for the usual client code,
+// already upper case ASCII.
+func upper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= 0x80 {
+			return strings.ToUpper(s)
+		}
+	}
+	return s
 }
 
 func cellOf(rr *referralRow, row source.Row, f int) string {

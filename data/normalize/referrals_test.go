@@ -183,3 +183,11 @@ func TestAgencyKey(t *testing.T) {
 		t.Error("a one-word name lost its word")
 	}
 }
+
+func TestUpper(t *testing.T) {
+	for _, s := range []string{"", "C0001", "c0001", "C000a", "ç0001", "Ab-1", "ÉCOLE", "ß"} {
+		if got, want := upper(s), strings.ToUpper(s); got != want {
+			t.Errorf("upper(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

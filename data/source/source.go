@@ -135,6 +135,25 @@ func (r *Row) Cell(j int) string {
 	return r.Cells[j]
 }
 
+// Pick sets dst[k] to cell cols[k] of the row ("" for a negative column
+// or one past the row's end), as Cell would, in one pass.
+func (r *Row) Pick(cols []int, dst []string) {
+	dst = dst[:len(cols)]
+	if b, t := r.bounds, r.text; b != nil {
+		for k, j := range cols {
+			if j < 0 || 2*j+1 >= len(b) {
+				dst[k] = ""
+				continue
+			}
+			dst[k] = t[b[2*j]:b[2*j+1]]
+		}
+		return
+	}
+	for k, j := range cols {
+		dst[k] = r.Cell(j)
+	}
+}
+
 // withCells returns r with Cells filled in.
 func (r Row) withCells() Row {
 	if r.bounds == nil {

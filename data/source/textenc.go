@@ -112,8 +112,9 @@ func firstNonASCII(b []byte) int {
 	i := 0
 	// 32, then eight bytes at a time while none has the high bit set.
 	for ; i+32 <= len(b); i += 32 {
-		w := binary.LittleEndian.Uint64(b[i:]) | binary.LittleEndian.Uint64(b[i+8:]) |
-			binary.LittleEndian.Uint64(b[i+16:]) | binary.LittleEndian.Uint64(b[i+24:])
+		c := b[i : i+32 : i+32] // one bounds check for the four loads
+		w := binary.LittleEndian.Uint64(c) | binary.LittleEndian.Uint64(c[8:]) |
+			binary.LittleEndian.Uint64(c[16:]) | binary.LittleEndian.Uint64(c[24:])
 		if w&0x8080808080808080 != 0 {
 			break
 		}
