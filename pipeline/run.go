@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"runtime/debug"
 
 	"needsmap/analysis/disclosure"
 	"needsmap/analysis/needs"
@@ -82,6 +83,11 @@ func Run(ctx context.Context, cfg Config, deps Deps) (*Outcome, error) {
 	if err != nil {
 		return out, err
 	}
+	// What the analysis keeps is live while the outputs are built, and
+	// rendering makes much short-lived garbage (compressors, buffers): a
+	// collection at half the live heap instead of all of it keeps the
+	// peak down (10M referrals: about 150 → 105 MB) for little time.
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	rep, err := buildReport(cfg, res, out)
 	if err != nil {
 		return out, err
