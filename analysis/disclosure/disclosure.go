@@ -57,8 +57,10 @@ type Grid struct {
 // NewGrid returns a zeroed grid.
 func NewGrid(name string, rows, cols []string) *Grid {
 	g := &Grid{Name: name, Rows: rows, Cols: cols, Cells: make([][]Cell, len(rows))}
+	// One array for all rows: a grid can have a row per agency pair.
+	cells := make([]Cell, len(rows)*len(cols))
 	for i := range g.Cells {
-		g.Cells[i] = make([]Cell, len(cols))
+		g.Cells[i] = cells[i*len(cols) : (i+1)*len(cols) : (i+1)*len(cols)]
 	}
 	return g
 }

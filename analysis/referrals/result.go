@@ -225,7 +225,7 @@ func (b *Builder) networkGrid(poolBelow int) (*disclosure.Grid, []Pair) {
 		n  int64
 		id [2]int32
 	}
-	var rows []row
+	rows := make([]row, 0, len(b.pairs))
 	var pooled row
 	pooled.p = Pair{Referring: "(other agency pairs)", Receiving: "(each with fewer referrals)"}
 	for k, i := range b.pairs {

@@ -52,8 +52,13 @@ func ReferralNetwork(res *referrals.Result, opts disclosure.Options) *Table {
 	t := &Table{Name: "referral_network", Title: "Referrals between agencies", Counts: true,
 		Columns: append([]string{"referring_agency", "receiving_agency"}, referrals.NetworkColumns...)}
 	pooled := 0
+	// One array for every row's cells: the table can list a million pairs.
+	cells := make([]Cell, 3*len(res.Pairs))
+	t.Rows = make([][]Cell, len(res.Pairs))
 	for i, p := range res.Pairs {
-		t.Rows = append(t.Rows, []Cell{T(p.Referring), T(p.Receiving), CountCell(res.Network.Cells[i][referrals.ColReferrals], opts)})
+		row := cells[3*i : 3*i+3 : 3*i+3]
+		row[0], row[1], row[2] = T(p.Referring), T(p.Receiving), CountCell(res.Network.Cells[i][referrals.ColReferrals], opts)
+		t.Rows[i] = row
 		pooled += p.Pooled
 	}
 	t.Notes = []string{SuppressionNote(opts), "Agencies are matched ignoring case, punctuation, \"&\"/\"and\" and a trailing Inc or LLC, and through referrals.agencies; \"" +
