@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
+	"math"
 	"os"
+	"sync"
 
 	"needsmap/data/normalize"
 	"needsmap/data/reference"
@@ -44,8 +47,9 @@ func inputFor(cfg Config, role, path, bundled string) (input, bool) {
 }
 
 // open returns the tables of the input and a function giving its SHA-256.
-// A file is hashed on a goroutine of its own while it is read, so the
-// extra pass over a large file costs no time on a second core.
+// A file is hashed as it is read (through source.Options.Tap), so a large
+// file is read once, not twice; whatever the reader skipped is read and
+// hashed when the function is called.
 func (in input) open(opts source.Options) ([]*source.Table, func() (string, error), error) {
 	if in.path == "" {
 		b, err := sample.Read(in.bundled)
@@ -57,32 +61,61 @@ func (in input) open(opts source.Options) ([]*source.Table, func() (string, erro
 		hex := hex.EncodeToString(sum[:])
 		return tables, func() (string, error) { return hex, nil }, err
 	}
-	type hashed struct {
-		sum string
-		err error
-	}
-	ch := make(chan hashed, 1)
-	go func() {
-		sum, err := hashFile(in.path)
-		ch <- hashed{sum, err}
-	}()
-	var h *hashed
-	wait := func() (string, error) {
-		if h == nil {
-			r := <-ch
-			h = &r
-		}
-		if h.err != nil {
-			return "", &schema.FatalError{File: in.name, Reason: "cannot read the file", Err: unwrapPath(h.err)}
-		}
-		return h.sum, nil
-	}
 	if _, err := os.Stat(in.path); err != nil {
-		wait()
 		return nil, nil, &schema.FatalError{File: in.name, Reason: "cannot read the file", Err: unwrapPath(err)}
 	}
+	h := &hashTap{h: sha256.New()}
+	opts.Tap = h.tap
 	tables, err := source.OpenFile(in.path, opts)
-	return tables, wait, err
+	var sum *string
+	var sumErr error
+	return tables, func() (string, error) {
+		if sum == nil {
+			s, err := h.finish(in.path)
+			sum, sumErr = &s, err
+		}
+		if sumErr != nil {
+			return "", &schema.FatalError{File: in.name, Reason: "cannot read the file", Err: unwrapPath(sumErr)}
+		}
+		return *sum, nil
+	}, err
+}
+
+// hashTap hashes a file from the reads of its reader: each read that
+// reaches past what is hashed so far, starting at or before it, extends
+// the hash. Reads ahead of it (a workbook's directory, at the end) are
+// left to finish.
+type hashTap struct {
+	mu   sync.Mutex
+	h    hash.Hash
+	pos  int64
+	done bool
+}
+
+func (t *hashTap) tap(p []byte, off int64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.done && off <= t.pos && off+int64(len(p)) > t.pos {
+		t.h.Write(p[t.pos-off:])
+		t.pos = off + int64(len(p))
+	}
+}
+
+// finish hashes the rest of the file from where the reads left off, and
+// returns the checksum in hex.
+func (t *hashTap) finish(path string) (string, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done = true
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if _, err := io.Copy(t.h, io.NewSectionReader(f, t.pos, math.MaxInt64-t.pos)); err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return hex.EncodeToString(t.h.Sum(nil)), nil
 }
 
 // openSum is open for inputs read whole, not streamed: it waits for the
@@ -98,19 +131,6 @@ func (in input) openSum(opts source.Options) ([]*source.Table, string, error) {
 		return nil, "", serr
 	}
 	return tables, s, err
-}
-
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // unwrapPath drops the *os.PathError wrapper, whose path the caller already

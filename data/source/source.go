@@ -64,6 +64,25 @@ type Options struct {
 	// read (from another goroutine), with the bytes read so far of total
 	// (the file, or a sheet's XML) and the rows yielded so far.
 	Progress func(done, total int64, rows int)
+	// Tap, when set, sees every read of the file's bytes: p was read at
+	// offset off. It may be called from several goroutines at once, and
+	// p must not be kept. A caller that checksums the file can hash what
+	// is read instead of reading the file a second time.
+	Tap func(p []byte, off int64)
+}
+
+// tapped is a ReaderAt that shows what it reads to a tap.
+type tapped struct {
+	r   io.ReaderAt
+	tap func([]byte, int64)
+}
+
+func (t tapped) ReadAt(p []byte, off int64) (int, error) {
+	n, err := t.r.ReadAt(p, off)
+	if n > 0 {
+		t.tap(p[:n], off)
+	}
+	return n, err
 }
 
 func (o Options) withDefaults() Options {
@@ -330,6 +349,9 @@ func Open(name string, r io.ReaderAt, size int64, opts Options) ([]*Table, error
 	opts = opts.withDefaults()
 	if size > opts.MaxFileBytes {
 		return nil, fmt.Errorf("%s: %w: file is %d bytes, over the %d-byte limit", name, ErrUnsupported, size, opts.MaxFileBytes)
+	}
+	if opts.Tap != nil {
+		r = tapped{r: r, tap: opts.Tap}
 	}
 	var head [8]byte
 	n, _ := io.NewSectionReader(r, 0, size).ReadAt(head[:], 0)
