@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"fmt"
 	"runtime"
 	"sync"
@@ -23,13 +22,11 @@ func writePDF(o *outputDir, _ Config, rep *reports.Report) error {
 	data := make([][]byte, len(rels))
 	errs := make([]error, len(rels))
 	render := func(i int) {
-		var buf bytes.Buffer
 		if i == 0 {
-			errs[i] = pdf.Write(&buf, rep)
+			data[i], errs[i] = pdf.Render(rep)
 		} else {
-			errs[i] = pdf.WriteRegion(&buf, rep, rep.Regions[i-1])
+			data[i], errs[i] = pdf.RenderRegion(rep, rep.Regions[i-1])
 		}
-		data[i] = buf.Bytes()
 	}
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -91,17 +90,36 @@ func newDoc(r *reports.Report, title string) *doc {
 // finish writes the document. fpdf orders image objects of equal width by
 // map iteration, so they are put in a fixed order before writing.
 func (d *doc) finish(w io.Writer) error {
-	var buf bytes.Buffer
-	buf.Grow(1 << 20)
-	if err := d.f.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	out, err := sortImages(buf.Bytes())
+	b, err := d.bytes()
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(out)
+	_, err = w.Write(b)
 	return err
+}
+
+// bytes returns the finished document. The report runs to megabytes of
+// chart images: it is copied once, by sortImages, not once per writer.
+func (d *doc) bytes() ([]byte, error) {
+	var out adopt
+	if err := d.f.Output(&out); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return sortImages(out.b)
+}
+
+// adopt keeps the bytes written to it. fpdf writes its whole document in
+// one call, from a buffer it never touches again, so the first write is
+// kept as it is rather than copied; sortImages only reads it.
+type adopt struct{ b []byte }
+
+func (a *adopt) Write(p []byte) (int, error) {
+	if a.b == nil {
+		a.b = p
+	} else {
+		a.b = append(a.b, p...)
+	}
+	return len(p), nil
 }
 
 // setFont selects the face ("" or "B") and size. Only two faces are

@@ -46,6 +46,15 @@ func WriteRegion(w io.Writer, r *reports.Report, region string) error {
 	return d.finish(w)
 }
 
+// RenderRegion returns what WriteRegion writes.
+func RenderRegion(r *reports.Report, region string) ([]byte, error) {
+	d, err := renderRegion(r, region)
+	if err != nil {
+		return nil, err
+	}
+	return d.bytes()
+}
+
 func renderRegion(r *reports.Report, region string) (*doc, error) {
 	if r == nil {
 		return nil, errors.New("pdf: no report")

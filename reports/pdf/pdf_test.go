@@ -48,6 +48,12 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Contains(a, []byte("/CreationDate (D:20000101000000)")) {
 		t.Error("creation date is not the fixed date")
 	}
+	if b, err := Render(r); err != nil || !bytes.Equal(a, b) {
+		t.Errorf("Render differs from Write (%v)", err)
+	}
+	if b, err := RenderRegion(r, "Metro East"); err != nil || !bytes.Equal(one, b) {
+		t.Errorf("RenderRegion differs from WriteRegion (%v)", err)
+	}
 }
 
 // TestImageOrder: after sortImages the images are numbered in the order

@@ -24,6 +24,15 @@ func Write(w io.Writer, r *reports.Report) error {
 	return d.finish(w)
 }
 
+// Render returns what Write writes.
+func Render(r *reports.Report) ([]byte, error) {
+	d, err := renderReport(r)
+	if err != nil {
+		return nil, err
+	}
+	return d.bytes()
+}
+
 func renderReport(r *reports.Report) (*doc, error) {
 	if r == nil {
 		return nil, errors.New("pdf: no report")
