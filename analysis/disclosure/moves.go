@@ -280,6 +280,9 @@ func (m *moves) ranked(st *searchState, r int) []choice {
 	need := -m.resid[r]
 	var out []choice
 	for _, t := range m.rows[r] {
+		if st.allow == 0 && !m.hidden[t.v] {
+			break // a row lists its hidden cells first
+		}
 		step, ok := m.option(st, t, need)
 		if !ok {
 			continue
@@ -323,8 +326,14 @@ func (m *moves) mostConstrained(st *searchState) int {
 	for _, r := range m.open {
 		need, n := -m.resid[r], 0
 		for _, t := range m.rows[r] {
+			if st.allow == 0 && !m.hidden[t.v] {
+				break // a row lists its hidden cells first
+			}
 			if _, ok := m.option(st, t, need); ok {
 				n++
+			}
+			if best >= 0 && (n > bestN || n == bestN && r > best) {
+				break // counted far enough: this row cannot be chosen
 			}
 		}
 		if n == 0 {
