@@ -77,8 +77,13 @@ const (
 )
 
 // load reads the row's cells of every field, trimmed, into rr.vals.
-func (rr *referralRow) load(row source.Row) {
+func (rr *referralRow) load(row *source.Row) {
 	row.Pick(rr.col[:], rr.vals[:])
+	rr.trim()
+}
+
+// trim trims the loaded cells.
+func (rr *referralRow) trim() {
 	for f := range rr.vals {
 		if s := rr.vals[f]; s != "" && (s[0] <= ' ' || s[0] >= 0x80 || s[len(s)-1] <= ' ' || s[len(s)-1] >= 0x80) {
 			rr.vals[f] = strings.TrimSpace(s)
@@ -88,14 +93,14 @@ func (rr *referralRow) load(row source.Row) {
 
 // field returns the trimmed cell of a field of the loaded row and its
 // 1-based column.
-func (rr *referralRow) field(_ source.Row, f int) (string, int, bool) {
+func (rr *referralRow) field(_ *source.Row, f int) (string, int, bool) {
 	j := rr.col[f]
 	return rr.vals[f], j + 1, j >= 0
 }
 
 // parse fills rr.rec; ok is false when the row is not used, and bad
 // counts cells ignored in a used row.
-func (rr *referralRow) parse(row source.Row) (ok bool, bad int) {
+func (rr *referralRow) parse(row *source.Row) (ok bool, bad int) {
 	if rr.strict && !widthOK(rr, row) {
 		return false, 0
 	}
@@ -110,14 +115,14 @@ func (rr *referralRow) parse(row source.Row) (ok bool, bad int) {
 const repeatedID = "referral id repeats an earlier row of this file; row not used"
 
 // id reads the referral id into rr.rec; ok is false when there is none.
-func (rr *referralRow) id(row source.Row) (id string, col int, ok bool) {
+func (rr *referralRow) id(row *source.Row) (id string, col int, ok bool) {
 	id, col, ok = rr.field(row, rfID)
 	rr.rec.ID = id
 	return id, col, ok && id != ""
 }
 
 // fields parses the row's cells but the id, which the caller checks.
-func (rr *referralRow) fields(row source.Row) (ok bool, bad int) {
+func (rr *referralRow) fields(row *source.Row) (ok bool, bad int) {
 	rec := &rr.rec
 	rec.Source.Row = row.Num
 	if !rr.date(row) || !rr.serviceOf(row) || !rr.statusOf(row) || !rr.place(row, &bad) {
@@ -142,23 +147,23 @@ func upper(s string) string {
 	return s
 }
 
-func cellOf(rr *referralRow, row source.Row, f int) string {
+func cellOf(rr *referralRow, row *source.Row, f int) string {
 	s, _, _ := rr.field(row, f)
 	return s
 }
 
 // widthOK rejects a CSV row whose cell count differs from the header's,
 // unless the extra cells are empty.
-func widthOK(rr *referralRow, row source.Row) bool {
+func widthOK(rr *referralRow, row *source.Row) bool {
 	want, n := len(rr.header), row.Len()
-	if n == want || n > want && blankFrom(&row, want) {
+	if n == want || n > want && blankFrom(row, want) {
 		return true
 	}
 	rr.problem(row.Num, 0, fmt.Sprintf("ragged row: %d cells, the header has %d; row not used", n, want), "")
 	return false
 }
 
-func (rr *referralRow) date(row source.Row) bool {
+func (rr *referralRow) date(row *source.Row) bool {
 	s, col, _ := rr.field(row, rfDate)
 	d, err := rr.dates.get(s, rr.parseDate)
 	switch {
@@ -186,7 +191,7 @@ func plausible(d schema.Date) bool {
 
 var firstPlausible, lastPlausible = schema.DateOf(1990, 1, 1), schema.DateOf(2099, 12, 31)
 
-func (rr *referralRow) serviceOf(row source.Row) bool {
+func (rr *referralRow) serviceOf(row *source.Row) bool {
 	s, col, _ := rr.field(row, rfService)
 	i, err := rr.service.get(s, func(s string) (int, error) {
 		if i, ok := rr.r.Vocab.CategoryIndex(s); ok {
@@ -205,7 +210,7 @@ func (rr *referralRow) serviceOf(row source.Row) bool {
 	return true
 }
 
-func (rr *referralRow) statusOf(row source.Row) bool {
+func (rr *referralRow) statusOf(row *source.Row) bool {
 	s, col, _ := rr.field(row, rfStatus)
 	st, err := rr.statusM.get(s, rr.status.parse)
 	if err != nil {
@@ -218,7 +223,7 @@ func (rr *referralRow) statusOf(row source.Row) bool {
 
 // place resolves region and county: the region column when given (it
 // wins), otherwise the county's region.
-func (rr *referralRow) place(row source.Row, bad *int) bool {
+func (rr *referralRow) place(row *source.Row, bad *int) bool {
 	rec := &rr.rec
 	rec.Region, rec.CountyFIPS = "", ""
 	county, ccol, err := rr.countyOf(row)
@@ -265,7 +270,7 @@ var noCounty schema.County
 
 // countyOf reads county_fips, else county (a name). A county cell may be
 // the template's "29510 St. Louis city, MO": the leading code counts.
-func (rr *referralRow) countyOf(row source.Row) (*schema.County, int, error) {
+func (rr *referralRow) countyOf(row *source.Row) (*schema.County, int, error) {
 	raw, col, ok := rr.field(row, rfCountyFIPS)
 	byName := false
 	if !ok || raw == "" {
@@ -284,7 +289,7 @@ func (rr *referralRow) countyOf(row source.Row) (*schema.County, int, error) {
 	return c, col, nil
 }
 
-func (rr *referralRow) completion(row source.Row) int {
+func (rr *referralRow) completion(row *source.Row) int {
 	rec := &rr.rec
 	rec.CompletedOn = schema.NoDate
 	s, col, ok := rr.field(row, rfCompleted)
@@ -307,7 +312,7 @@ func (rr *referralRow) completion(row source.Row) int {
 	return 0
 }
 
-func (rr *referralRow) abuseTypes(row source.Row) int {
+func (rr *referralRow) abuseTypes(row *source.Row) int {
 	s, col, ok := rr.field(row, rfAbuse)
 	rr.rec.Abuse = 0
 	if !ok || s == "" {
@@ -322,7 +327,7 @@ func (rr *referralRow) abuseTypes(row source.Row) int {
 	return 0
 }
 
-func (rr *referralRow) agencyOf(row source.Row, f int) schema.Agency {
+func (rr *referralRow) agencyOf(row *source.Row, f int) schema.Agency {
 	s, _, _ := rr.field(row, f)
 	if s == "" {
 		return schema.Agency{}

@@ -35,7 +35,7 @@ func ReadReferrals[C any](r *Referrals, t *source.Table, workers int,
 	}
 	if !ok {
 		err = streamRows(t, r.Report, &st, func(row source.Row) (bool, int, error) {
-			ok, bad := rr.parse(row)
+			ok, bad := rr.parse(&row)
 			if !ok {
 				return false, 0, nil
 			}
@@ -121,14 +121,14 @@ func readPart[C any](rr *referralRow, p *source.Part, res *referralPart[C], prep
 			rr.report(unreadable(rr.t, re))
 		} else {
 			pr.num = int32(row.Num)
-			readPartRow(rr, row, &pr, res, prepare)
+			readPartRow(rr, &row, &pr, res, prepare)
 		}
 		pr.probEnd = int32(len(res.probs))
 		res.rows = append(res.rows, pr)
 	}
 }
 
-func readPartRow[C any](rr *referralRow, row source.Row, pr *partRow, res *referralPart[C], prepare func(*schema.Referral) C) {
+func readPartRow[C any](rr *referralRow, row *source.Row, pr *partRow, res *referralPart[C], prepare func(*schema.Referral) C) {
 	if rr.strict && !widthOK(rr, row) {
 		return
 	}
