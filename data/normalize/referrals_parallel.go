@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"sync"
 
 	"needsmap/data/schema"
 	"needsmap/data/source"
@@ -49,20 +48,16 @@ func ReadReferrals[C any](r *Referrals, t *source.Table, workers int,
 		rows[w] = rr.fork()
 	}
 	m := &referralMerge[C]{r: r, rr: rr, st: &st, add: add, drop: drop}
-	// Parts' slices are reused: a part holds tens of thousands of rows.
-	var parts sync.Pool
+	parts := newFreeList[referralPart[C]](workers)
 	err = pr.Run(workers, func(w int, p *source.Part) any {
-		res, _ := parts.Get().(*referralPart[C])
-		if res == nil {
-			res = &referralPart[C]{}
-		}
+		res := parts.get()
 		readPart(rows[w], p, res, func(rec *schema.Referral) C { return prepare(w, rec) })
 		return res
 	}, func(v any) error {
 		res := v.(*referralPart[C])
 		err := m.merge(res)
 		res.rows, res.probs, res.out = res.rows[:0], res.probs[:0], res.out[:0]
-		parts.Put(res)
+		parts.put(res)
 		return err
 	}, func(v any) {
 		// A part read again by the ordinary parser: take back what the
@@ -182,4 +177,27 @@ func (m *referralMerge[C]) merge(p *referralPart[C]) error {
 		oi++
 	}
 	return nil
+}
+
+// freeList keeps the parts' results for reuse: each holds slices for
+// thousands of rows. Unlike a sync.Pool, which every collection empties,
+// it keeps them for the whole read; at most a few parts are in flight.
+type freeList[T any] chan *T
+
+func newFreeList[T any](workers int) freeList[T] { return make(freeList[T], workers+3) }
+
+func (f freeList[T]) get() *T {
+	select {
+	case v := <-f:
+		return v
+	default:
+		return new(T)
+	}
+}
+
+func (f freeList[T]) put(v *T) {
+	select {
+	case f <- v:
+	default: // more parts than kept: let this one go
+	}
 }

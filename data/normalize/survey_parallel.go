@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"sync"
 
 	"needsmap/data/schema"
 	"needsmap/data/source"
@@ -35,20 +34,17 @@ func (s *Survey) ReadParallel(t *source.Table, workers int, emit func(*schema.Re
 	for w := range readers {
 		readers[w] = s.newRowReader(t, m)
 	}
-	var parts sync.Pool
+	parts := newFreeList[surveyPart](workers)
 	merge := &surveyMerge{rr: rr, st: &st, emit: emit}
 	err := pr.Run(workers, func(w int, p *source.Part) any {
-		res, _ := parts.Get().(*surveyPart)
-		if res == nil {
-			res = &surveyPart{}
-		}
+		res := parts.get()
 		res.read(readers[w], p)
 		return res
 	}, func(v any) error {
 		res := v.(*surveyPart)
 		err := merge.merge(res)
 		res.reset()
-		parts.Put(res)
+		parts.put(res)
 		return err
 	}, func(any) {})
 	st.Encoding = t.Encoding
